@@ -1,0 +1,45 @@
+/**
+ * Errors are values a person can act on. Every failure Latchkey reports is a LatchkeyError with a
+ * stable code (for programs and tests) and a message that names the profile, the field and what to do
+ * (for people). The CLI and the UI show the message, never a stack trace.
+ */
+export type ErrorCode =
+  | 'invalid-input'
+  | 'not-found'
+  | 'already-exists'
+  | 'aws-file'
+  | 'file-locked'
+  | 'keychain-unavailable'
+  | 'keychain-locked'
+  | 'keychain-timeout'
+  | 'keychain-failure'
+  | 'settings'
+  | 'mfa-required'
+  | 'mfa-invalid'
+  | 'mfa-cancelled'
+  | 'sts-denied'
+  | 'sts-credentials-invalid'
+  | 'sts-clock-skew'
+  | 'sts-throttled'
+  | 'sts-unavailable'
+  | 'sts-failure'
+  | 'broker'
+  | 'internal';
+
+export class LatchkeyError extends Error {
+  override readonly name = 'LatchkeyError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** The message to show a person for any thrown value: ours verbatim, anything else without its stack. */
+export function describeError(error: unknown): string {
+  if (error instanceof LatchkeyError) return error.message;
+  if (error instanceof Error) return `unexpected error: ${error.message}`;
+  return `unexpected error: ${String(error)}`;
+}
