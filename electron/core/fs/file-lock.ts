@@ -1,0 +1,46 @@
+/**
+ * An advisory lock between Latchkey processes (CLI runs, the agent, the app), for read-modify-write of a
+ * shared file and for single flight of a session across processes. proper-lockfile takes `PATH.lock`
+ * atomically with mkdir and keeps its mtime fresh while held, so a lock whose holder died goes stale
+ * and is recovered after `staleMs`, while a live holder waiting on a long MFA prompt keeps it.
+ */
+import lockfile from 'proper-lockfile';
+import { LatchkeyError } from '../../shared/errors';
+
+export interface LockOptions {
+  /** How long to wait for another holder before giving up. */
+  waitMs?: number;
+  /** A lock not refreshed for this long belongs to a dead process. */
+  staleMs?: number;
+}
+
+export async function withFileLock<T>(path: string, work: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+  const waitMs = options.waitMs ?? 10_000;
+  const staleMs = Math.max(options.staleMs ?? 5_000, 2_000);
+  const pollMs = 50;
+  let lost: Error | undefined;
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(path, {
+      realpath: false,
+      stale: staleMs,
+      update: Math.floor(staleMs / 4),
+      retries: { retries: Math.ceil(waitMs / pollMs), factor: 1, minTimeout: pollMs, maxTimeout: pollMs, randomize: true },
+      onCompromised: (error) => {
+        lost = error;
+      },
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOCKED')
+      throw new LatchkeyError('file-locked', `${path} is locked by another Latchkey process for over ${Math.round(waitMs / 1000)} s; try again`);
+    throw new LatchkeyError('file-locked', `cannot lock ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  let result: T;
+  try {
+    result = await work();
+  } finally {
+    await release().catch(() => undefined);
+  }
+  if (lost) throw new LatchkeyError('file-locked', `lost the lock on ${path} (the process stalled for over ${staleMs / 1000} s); check the file and retry`);
+  return result;
+}

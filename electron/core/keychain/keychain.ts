@@ -1,0 +1,15 @@
+/**
+ * The keychain port: the only place secrets are kept. Accounts are namespaced by kind so an identity,
+ * an MFA device and a cached session with the same name never collide.
+ */
+export type SecretKind = 'identity' | 'mfa-seed' | 'session';
+
+export interface Keychain {
+  /** undefined when there is no such secret. */
+  get(kind: SecretKind, name: string): Promise<string | undefined>;
+  set(kind: SecretKind, name: string, secret: string): Promise<void>;
+  /** true when something was deleted. */
+  delete(kind: SecretKind, name: string): Promise<boolean>;
+  /** The names stored under a kind. */
+  list(kind: SecretKind): Promise<string[]>;
+}
