@@ -1,0 +1,73 @@
+/**
+ * Caching, single flight and renewal wrapped around any session provider. A fresh cached session is
+ * handed out at the cost of one cache read; otherwise exactly one caller in this process — and, through
+ * a lock file per session key, one process on this machine — asks the provider, while the others wait
+ * and then read what it cached. A session with less than the renewal window left is renewed, never
+ * handed out, so callers are not given credentials they would immediately try to refresh.
+ */
+import { join } from 'node:path';
+import { LatchkeyError } from '../../shared/errors';
+import type { Clock } from '../clock';
+import { withFileLock } from '../fs/file-lock';
+import type { CredentialProvider } from '../sts/credentials';
+import { isSession, type Session, type SessionCache } from './session-cache';
+import { sessionKeyDigest } from './session-key';
+import type { SingleFlight } from './single-flight';
+
+export interface SessionCaching {
+  cache: SessionCache;
+  clock: Clock;
+  renewalWindowMs: number;
+  /** A per-user folder (mode 0700) for the cross-process lock files. */
+  lockFolder: string;
+  /** Shared by every cached provider of the process. */
+  flights: SingleFlight<Session>;
+}
+
+/** Another process may hold a session's lock for as long as an MFA prompt (2 min) plus STS retries. */
+const LOCK_WAIT_MS = 180_000;
+
+export class CachedProvider implements CredentialProvider {
+  readonly key: string;
+
+  constructor(
+    private readonly inner: CredentialProvider,
+    private readonly caching: SessionCaching,
+  ) {
+    this.key = inner.key;
+  }
+
+  async retrieve(): Promise<Session> {
+    return (await this.cached()) ?? this.obtain(() => this.cached());
+  }
+
+  /** Gets a new session even if the cached one is still good ("Renew now"). */
+  async renew(): Promise<Session> {
+    const before = await this.caching.cache.get(this.key, 0);
+    // A caller that waited on another renewal takes its result rather than renewing twice.
+    return this.obtain(() => this.caching.cache.get(this.key, before ? before.expiration.getTime() : 0));
+  }
+
+  async forget(): Promise<void> {
+    await this.caching.cache.delete(this.key);
+  }
+
+  private cached(): Promise<Session | undefined> {
+    return this.caching.cache.get(this.key, this.caching.clock.now() + this.caching.renewalWindowMs);
+  }
+
+  private obtain(settled: () => Promise<Session | undefined>): Promise<Session> {
+    const lockPath = join(this.caching.lockFolder, `session-${sessionKeyDigest(this.key)}`);
+    return this.caching.flights.run(this.key, () =>
+      withFileLock(lockPath, async () => (await settled()) ?? this.fetchAndStore(), { waitMs: LOCK_WAIT_MS }),
+    );
+  }
+
+  private async fetchAndStore(): Promise<Session> {
+    const credentials = await this.inner.retrieve();
+    if (!isSession(credentials))
+      throw new LatchkeyError('internal', `provider ${this.key} returned long-term credentials where a session was expected`);
+    await this.caching.cache.set(this.key, credentials);
+    return credentials;
+  }
+}
