@@ -2,16 +2,17 @@
  * Sessions in the keychain, so separate CLI runs share them and the MFA session never touches a
  * plaintext file. A malformed entry reads as a miss: it is replaced by the next session obtained.
  */
-import { z } from 'zod';
+import * as v from 'valibot';
 import type { Keychain } from '../keychain/keychain';
 import { isValidUntil, type Session, type SessionCache } from './session-cache';
 import { sessionKeyDigest } from './session-key';
 
-const StoredSession = z.object({
-  accessKeyId: z.string().min(1),
-  secretAccessKey: z.string().min(1),
-  sessionToken: z.string().min(1),
-  expiration: z.iso.datetime(),
+const Text = v.pipe(v.string(), v.minLength(1));
+const StoredSession = v.object({
+  accessKeyId: Text,
+  secretAccessKey: Text,
+  sessionToken: Text,
+  expiration: v.pipe(v.string(), v.isoTimestamp()),
 });
 
 export class KeychainSessionCache implements SessionCache {
@@ -22,17 +23,17 @@ export class KeychainSessionCache implements SessionCache {
     if (stored === undefined) return undefined;
     let parsed;
     try {
-      parsed = StoredSession.safeParse(JSON.parse(stored));
+      parsed = v.safeParse(StoredSession, JSON.parse(stored));
     } catch {
       return undefined;
     }
     if (!parsed.success) return undefined;
-    const session = { ...parsed.data, expiration: new Date(parsed.data.expiration) };
+    const session = { ...parsed.output, expiration: new Date(parsed.output.expiration) };
     return isValidUntil(session, validUntilMs) ? session : undefined;
   }
 
   async set(key: string, session: Session): Promise<void> {
-    const stored: z.infer<typeof StoredSession> = {
+    const stored: v.InferOutput<typeof StoredSession> = {
       accessKeyId: session.accessKeyId,
       secretAccessKey: session.secretAccessKey,
       sessionToken: session.sessionToken,

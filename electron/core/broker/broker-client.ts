@@ -1,0 +1,61 @@
+/**
+ * The CLI's side of the broker. `undefined` means nothing is listening, and the caller works standalone;
+ * a broker that answers — even with an error — is believed, never bypassed.
+ */
+import { createConnection } from 'node:net';
+import * as v from 'valibot';
+import { BrokerReplySchema, MAX_BROKER_MESSAGE_BYTES, type BrokerReply, type BrokerRequest } from '../../shared/broker-contract';
+import { LatchkeyError } from '../../shared/errors';
+
+export interface AskOptions {
+  /** Nothing listening fails at once; a wedged listener gets this long to accept. */
+  connectTimeoutMs?: number;
+  /** Long enough for the host to show an MFA prompt (2 minutes) and call STS. */
+  replyTimeoutMs?: number;
+}
+
+/** Connection errors that mean no broker is running, rather than a broker in trouble. */
+const NOBODY_LISTENING = new Set(['ENOENT', 'ECONNREFUSED', 'ENOTSOCK']);
+
+export function askBroker(socketPath: string, request: BrokerRequest, options: AskOptions = {}): Promise<BrokerReply | undefined> {
+  const connectTimeoutMs = options.connectTimeoutMs ?? 250;
+  const replyTimeoutMs = options.replyTimeoutMs ?? 190_000;
+  return new Promise((resolve, reject) => {
+    const socket = createConnection(socketPath);
+    let connected = false;
+    let received = '';
+    let timer = setTimeout(() => finish(undefined), connectTimeoutMs);
+
+    const finish = (outcome: BrokerReply | undefined | string) => {
+      clearTimeout(timer);
+      socket.destroy();
+      if (typeof outcome === 'string') reject(new LatchkeyError('broker', `the Latchkey broker at ${socketPath} ${outcome}`));
+      else resolve(outcome);
+    };
+
+    socket.setEncoding('utf8');
+    socket.once('connect', () => {
+      connected = true;
+      clearTimeout(timer);
+      timer = setTimeout(() => finish(`did not answer within ${Math.round(replyTimeoutMs / 1000)} s`), replyTimeoutMs);
+      socket.write(`${JSON.stringify(request)}\n`);
+    });
+    socket.on('data', (chunk: string) => {
+      received += chunk;
+      if (Buffer.byteLength(received) > MAX_BROKER_MESSAGE_BYTES) finish('sent an oversized reply');
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => {
+      finish(!connected && NOBODY_LISTENING.has(error.code ?? '') ? undefined : `failed: ${error.message}`);
+    });
+    socket.once('end', () => {
+      let json: unknown;
+      try {
+        json = JSON.parse(received.split('\n')[0] ?? '');
+      } catch {
+        return finish('closed without a valid reply');
+      }
+      const parsed = v.safeParse(BrokerReplySchema, json);
+      finish(parsed.success ? parsed.output : 'sent a malformed reply');
+    });
+  });
+}

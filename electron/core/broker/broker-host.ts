@@ -1,0 +1,10 @@
+/** What a broker serves: the tray app and `latchkey agent` each provide one over the same engine. */
+import type { SessionStatus } from '../../shared/broker-contract';
+import type { Session } from '../sessions/session-cache';
+
+export interface BrokerHost {
+  readonly kind: 'agent' | 'app';
+  /** A session for an identity or role name; `requester` is shown in the MFA prompt. */
+  credentials(name: string, requester: string): Promise<Session>;
+  status(): Promise<SessionStatus[]>;
+}

@@ -1,0 +1,149 @@
+/**
+ * The per-user broker: a Unix socket (a named pipe on Windows) that answers one newline-delimited JSON
+ * request per connection. Every request is parsed with the shared schema; a connection that sends too
+ * much, too slowly or garbage gets an error reply or is dropped, and never disturbs the others.
+ */
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { chmod, rm } from 'node:fs/promises';
+import * as v from 'valibot';
+import {
+  BROKER_PROTOCOL,
+  BrokerRequestSchema,
+  MAX_BROKER_MESSAGE_BYTES,
+  type BrokerReply,
+  type BrokerRequest,
+} from '../../shared/broker-contract';
+import { LatchkeyError, describeError } from '../../shared/errors';
+import type { BrokerHost } from './broker-host';
+
+export interface BrokerServerOptions {
+  socketPath: string;
+  /** How long a client may take to send its request. */
+  requestTimeoutMs?: number;
+}
+
+export class BrokerServer {
+  readonly #server: Server;
+  readonly #connections = new Set<Socket>();
+  readonly #requestTimeoutMs: number;
+
+  constructor(
+    private readonly host: BrokerHost,
+    private readonly options: BrokerServerOptions,
+  ) {
+    this.#requestTimeoutMs = options.requestTimeoutMs ?? 5_000;
+    this.#server = createServer((socket) => this.#accept(socket));
+  }
+
+  /** Listens, replacing a socket left behind by a broker that died; refuses if a live broker answers there. */
+  async listen(): Promise<void> {
+    try {
+      await this.#bind();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      if (await answers(this.options.socketPath))
+        throw new LatchkeyError('broker', `another Latchkey broker (the app or \`latchkey agent\`) is already serving ${this.options.socketPath}`);
+      await rm(this.options.socketPath, { force: true });
+      await this.#bind();
+    }
+    if (process.platform !== 'win32') await chmod(this.options.socketPath, 0o600);
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.#connections) socket.destroy();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+    // The server removes its Unix socket on close; make sure of it even after an error.
+    if (process.platform !== 'win32') await rm(this.options.socketPath, { force: true });
+  }
+
+  #bind(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const onError = (error: Error) => reject(error);
+      this.#server.once('error', onError);
+      this.#server.listen(this.options.socketPath, () => {
+        this.#server.off('error', onError);
+        resolve();
+      });
+    });
+  }
+
+  #accept(socket: Socket): void {
+    this.#connections.add(socket);
+    // A deadline for the whole request, not an idle timeout: a client dripping bytes is dropped too.
+    const deadline = setTimeout(() => socket.destroy(), this.#requestTimeoutMs);
+    socket.on('close', () => {
+      clearTimeout(deadline);
+      this.#connections.delete(socket);
+    });
+    socket.on('error', () => socket.destroy());
+
+    let received = '';
+    let answered = false;
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      if (answered) return;
+      received += chunk;
+      const end = received.indexOf('\n');
+      if (end === -1 && Buffer.byteLength(received) <= MAX_BROKER_MESSAGE_BYTES) return;
+      answered = true;
+      clearTimeout(deadline);
+      const line = end === -1 ? undefined : received.slice(0, end);
+      void this.#answer(line).then((reply) => {
+        if (!socket.destroyed) socket.end(`${JSON.stringify(reply)}\n`);
+      });
+    });
+  }
+
+  async #answer(line: string | undefined): Promise<BrokerReply> {
+    try {
+      if (line === undefined || Buffer.byteLength(line) > MAX_BROKER_MESSAGE_BYTES)
+        throw new LatchkeyError('broker', `request larger than ${MAX_BROKER_MESSAGE_BYTES} bytes`);
+      let json: unknown;
+      try {
+        json = JSON.parse(line);
+      } catch {
+        throw new LatchkeyError('broker', 'request is not JSON');
+      }
+      const parsed = v.safeParse(BrokerRequestSchema, json);
+      if (!parsed.success) throw new LatchkeyError('broker', `malformed request: ${v.summarize(parsed.issues).split('\n')[0]}`);
+      return await this.#serve(parsed.output);
+    } catch (error) {
+      return { ok: false, error: { code: error instanceof LatchkeyError ? error.code : 'internal', message: describeError(error) } };
+    }
+  }
+
+  async #serve(request: BrokerRequest): Promise<BrokerReply> {
+    if (request.protocol !== BROKER_PROTOCOL)
+      throw new LatchkeyError('broker', `the broker speaks protocol ${BROKER_PROTOCOL}, the client ${request.protocol}: restart the app or agent after upgrading`);
+    switch (request.type) {
+      case 'ping':
+        return { ok: true, pong: { protocol: BROKER_PROTOCOL, host: this.host.kind } };
+      case 'status':
+        return { ok: true, status: await this.host.status() };
+      case 'credentials': {
+        const session = await this.host.credentials(request.name, request.requester);
+        return {
+          ok: true,
+          credentials: {
+            accessKeyId: session.accessKeyId,
+            secretAccessKey: session.secretAccessKey,
+            sessionToken: session.sessionToken,
+            expiration: session.expiration.toISOString(),
+          },
+        };
+      }
+    }
+  }
+}
+
+/** Whether something is listening on the socket (a live broker) rather than a file left by a dead one. */
+function answers(socketPath: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createConnection(socketPath);
+    probe.once('connect', () => {
+      probe.destroy();
+      resolve(true);
+    });
+    probe.once('error', () => resolve(false));
+  });
+}

@@ -1,0 +1,147 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { askBroker } from '../../../../electron/core/broker/broker-client';
+import type { BrokerHost } from '../../../../electron/core/broker/broker-host';
+import { BrokerServer } from '../../../../electron/core/broker/broker-server';
+import { BROKER_PROTOCOL, MAX_BROKER_MESSAGE_BYTES } from '../../../../electron/shared/broker-contract';
+import { LatchkeyError } from '../../../../electron/shared/errors';
+
+const expiration = new Date('2030-01-01T00:00:00.000Z');
+
+function fakeHost(): BrokerHost & { asked: string[] } {
+  const asked: string[] = [];
+  return {
+    kind: 'agent',
+    asked,
+    async credentials(name, requester) {
+      asked.push(`${name} by ${requester}`);
+      if (name === 'denied') throw new LatchkeyError('sts-denied', 'role denied is not allowed: ask an admin');
+      return { accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret', sessionToken: 'token', expiration };
+    },
+    async status() {
+      return [{ name: 'dev', expiration: expiration.toISOString() }];
+    },
+  };
+}
+
+const servers: BrokerServer[] = [];
+async function start(options: { requestTimeoutMs?: number } = {}) {
+  const folder = mkdtempSync(join(tmpdir(), 'latchkey-broker-'));
+  const socketPath = join(folder, 'broker.sock');
+  const host = fakeHost();
+  const server = new BrokerServer(host, { socketPath, ...options });
+  await server.listen();
+  servers.push(server);
+  return { server, socketPath, host };
+}
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+/** Sends raw bytes and collects whatever comes back until the broker closes the connection. */
+function raw(socketPath: string, send: (socket: ReturnType<typeof createConnection>) => void): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = createConnection(socketPath);
+    let received = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (received += chunk));
+    socket.on('error', () => undefined);
+    socket.on('close', () => resolve(received));
+    socket.on('connect', () => send(socket));
+  });
+}
+
+describe('broker over a real socket', () => {
+  it('answers ping, credentials and status requests', async () => {
+    const { socketPath, host } = await start();
+    expect(await askBroker(socketPath, { type: 'ping', protocol: BROKER_PROTOCOL })).toEqual({
+      ok: true,
+      pong: { protocol: BROKER_PROTOCOL, host: 'agent' },
+    });
+    expect(await askBroker(socketPath, { type: 'credentials', protocol: BROKER_PROTOCOL, name: 'dev', requester: 'credential_process dev' })).toEqual({
+      ok: true,
+      credentials: { accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret', sessionToken: 'token', expiration: expiration.toISOString() },
+    });
+    expect(host.asked).toEqual(['dev by credential_process dev']);
+    expect(await askBroker(socketPath, { type: 'status', protocol: BROKER_PROTOCOL })).toEqual({
+      ok: true,
+      status: [{ name: 'dev', expiration: expiration.toISOString() }],
+    });
+  });
+
+  it('passes the host error through as a reply the client reports', async () => {
+    const { socketPath } = await start();
+    const reply = await askBroker(socketPath, { type: 'credentials', protocol: BROKER_PROTOCOL, name: 'denied', requester: 'test' });
+    expect(reply).toEqual({ ok: false, error: { code: 'sts-denied', message: 'role denied is not allowed: ask an admin' } });
+  });
+
+  it('socket file is 0600 (its folder is the caller’s 0700 runtime folder)', async () => {
+    const { socketPath } = await start();
+    expect(statSync(socketPath).mode & 0o777).toBe(0o600);
+  });
+
+  it('garbage, unknown types, wrong protocol and oversized requests get error replies and the broker keeps serving', async () => {
+    const { socketPath } = await start();
+    const replies = await Promise.all([
+      raw(socketPath, (s) => s.write('this is not json\n')),
+      raw(socketPath, (s) => s.write('{"type":"shell","protocol":1}\n')),
+      raw(socketPath, (s) => s.write('{"type":"credentials","protocol":1,"name":"a]b","requester":"x"}\n')),
+      raw(socketPath, (s) => s.write('{"type":"ping","protocol":99}\n')),
+      raw(socketPath, (s) => s.write('x'.repeat(MAX_BROKER_MESSAGE_BYTES + 10))),
+      raw(socketPath, (s) => s.write(Buffer.from([0xff, 0xfe, 0x00, 0x0a]))),
+    ]);
+    for (const reply of replies) expect(JSON.parse(reply)).toMatchObject({ ok: false, error: { code: 'broker' } });
+    expect(JSON.parse(replies[4] ?? '').error.message).toContain('larger than');
+    expect(await askBroker(socketPath, { type: 'ping', protocol: BROKER_PROTOCOL })).toMatchObject({ ok: true });
+  });
+
+  it('drops half-open and slow clients after the request timeout without wedging others', async () => {
+    const { socketPath } = await start({ requestTimeoutMs: 300 });
+    const started = Date.now();
+    const halfOpen = raw(socketPath, (s) => s.write('{"type":"ping"'));
+    const slow = raw(socketPath, (s) => {
+      const drip = setInterval(() => (s.writable ? s.write(' ') : clearInterval(drip)), 100);
+    });
+    expect(await askBroker(socketPath, { type: 'ping', protocol: BROKER_PROTOCOL })).toMatchObject({ ok: true });
+    expect(await halfOpen).toBe('');
+    expect(await slow).toBe('');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('close removes the socket; a stale socket file from a dead broker does not block the next one', async () => {
+    const { server, socketPath } = await start();
+    await server.close();
+    servers.splice(servers.indexOf(server), 1);
+    expect(existsSync(socketPath)).toBe(false);
+    expect(await askBroker(socketPath, { type: 'ping', protocol: BROKER_PROTOCOL })).toBeUndefined();
+
+    // A socket file nobody listens on, as a SIGKILLed broker leaves it.
+    const holder = spawn(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(socketPath)}, () => console.log('up'))`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise((resolve) => holder.stdout.once('data', resolve));
+    holder.kill('SIGKILL');
+    await new Promise((resolve) => holder.once('exit', resolve));
+    expect(existsSync(socketPath)).toBe(true);
+    const next = new BrokerServer(fakeHost(), { socketPath });
+    await next.listen();
+    servers.push(next);
+    expect(await askBroker(socketPath, { type: 'ping', protocol: BROKER_PROTOCOL })).toMatchObject({ ok: true });
+  });
+
+  it('refuses to start where a live broker already answers', async () => {
+    const { socketPath } = await start();
+    const second = new BrokerServer(fakeHost(), { socketPath });
+    await expect(second.listen()).rejects.toThrow('already serving');
+    expect(await askBroker(socketPath, { type: 'ping', protocol: BROKER_PROTOCOL })).toMatchObject({ ok: true });
+  });
+
+  it('the client treats a missing socket or a non-socket file as nobody listening', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'latchkey-broker-'));
+    expect(await askBroker(join(folder, 'none.sock'), { type: 'ping', protocol: BROKER_PROTOCOL })).toBeUndefined();
+    writeFileSync(join(folder, 'file.sock'), '');
+    expect(await askBroker(join(folder, 'file.sock'), { type: 'ping', protocol: BROKER_PROTOCOL })).toBeUndefined();
+  });
+});
