@@ -1,10 +1,14 @@
 /** The `latchkey` command's entry point. */
-import { version } from '../../package.json';
+import { describeError } from '../shared/errors';
+import { processIo } from './io';
+import { runCli } from './run-cli';
 
-const [command] = process.argv.slice(2);
-if (command === '--version' || command === '-v') {
-  process.stdout.write(`${version}\n`);
-} else {
-  process.stderr.write('usage: latchkey --version\n');
-  process.exitCode = 2;
-}
+runCli(process.argv.slice(2), processIo()).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`latchkey: ${describeError(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -24,6 +24,8 @@ export type ErrorCode =
   | 'sts-unavailable'
   | 'sts-failure'
   | 'broker'
+  | 'cancelled'
+  | 'no-terminal'
   | 'internal';
 
 export class LatchkeyError extends Error {

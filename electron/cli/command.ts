@@ -1,0 +1,31 @@
+/**
+ * One file per command, each exporting a Command: its options, how many names it takes, and `run`.
+ * The registry (commands.ts) lists every command's usage and summary and loads the file only when the
+ * command runs, so the warm path of `credential-process` loads nothing it does not use.
+ */
+import type { ParseArgsConfig } from 'node:util';
+import type { Io } from './io';
+
+export type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface CommandInput {
+  positionals: string[];
+  values: Record<string, string | boolean | undefined>;
+  /** Everything after a lone `--` (the command `exec` runs). */
+  rest: string[];
+}
+
+export interface Command {
+  options: Options;
+  /** How many positional arguments the command takes. */
+  positionals: { min: number; max: number };
+  /** Whether the command takes a `-- CMD ARGS…` tail. */
+  takesRest?: boolean;
+  /** Resolves to the process exit code. */
+  run(input: CommandInput, io: Io): Promise<number>;
+}
+
+/** A mistake in how the command was called: exit code 2 with the usage line. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

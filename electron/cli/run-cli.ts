@@ -1,0 +1,85 @@
+/**
+ * The `latchkey` command line: finds the command, parses its arguments, runs it, and turns
+ * any failure into a one-line reason on stderr. Exit codes: 0 ok, 1 failure, 2 usage.
+ */
+import { parseArgs } from 'node:util';
+import { version } from '../../package.json';
+import { describeError } from '../shared/errors';
+import { UsageError, type Command, type CommandInput } from './command';
+import { COMMANDS, type CommandEntry } from './commands';
+import { print, type Io } from './io';
+
+const commandHelp = (entry: CommandEntry): string => `usage: ${entry.usage}\n${entry.summary}`;
+
+function helpText(): string {
+  const width = Math.max(...Object.values(COMMANDS).map((entry) => entry.usage.length));
+  const lines = Object.values(COMMANDS).map((entry) => `  ${entry.usage.padEnd(width)}  ${entry.summary}`);
+  return [`latchkey ${version}: AWS sessions from keys kept in your keychain`, '', 'usage:', ...lines, '', '  latchkey --version | help [COMMAND]'].join('\n');
+}
+
+interface Found {
+  name: string;
+  entry: CommandEntry;
+  args: string[];
+}
+
+/** Commands are one word or two ("identity add"). */
+function findCommand(argv: string[]): Found | undefined {
+  for (const words of [2, 1]) {
+    const name = argv.slice(0, words).join(' ');
+    const entry = COMMANDS[name];
+    if (entry) return { name, entry, args: argv.slice(words) };
+  }
+  return undefined;
+}
+
+function parseInput(command: Command, args: string[]): CommandInput {
+  const split = command.takesRest ? args.indexOf('--') : -1;
+  const own = split === -1 ? args : args.slice(0, split);
+  const rest = split === -1 ? [] : args.slice(split + 1);
+  if (command.takesRest && rest.length === 0) throw new UsageError('give the command to run after --');
+  let parsed;
+  try {
+    parsed = parseArgs({ args: own, options: command.options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { positionals, values } = parsed;
+  if (positionals.length < command.positionals.min) throw new UsageError('missing argument');
+  if (positionals.length > command.positionals.max) throw new UsageError(`unexpected argument "${positionals[command.positionals.max]}"`);
+  return { positionals, values: values as CommandInput['values'], rest };
+}
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [first] = argv;
+  if (first === '--version' || first === '-v') {
+    print(io.stdout, version);
+    return 0;
+  }
+  if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
+    const found = argv[1] ? findCommand(argv.slice(1)) : undefined;
+    print(io.stdout, found ? commandHelp(found.entry) : helpText());
+    return first === undefined ? 2 : 0;
+  }
+  const found = findCommand(argv);
+  if (!found) {
+    print(io.stderr, `latchkey: unknown command "${argv.slice(0, 2).join(' ')}"; see \`latchkey help\``);
+    return 2;
+  }
+  const { name, entry, args } = found;
+  if (args.includes('--help') || args.includes('-h')) {
+    print(io.stdout, commandHelp(entry));
+    return 0;
+  }
+  try {
+    const command = await entry.load();
+    return await command.run(parseInput(command, args), io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      print(io.stderr, `latchkey ${name}: ${error.message}\nusage: ${entry.usage}`);
+      return 2;
+    }
+    print(io.stderr, `latchkey ${name}: ${describeError(error)}`);
+    return 1;
+  }
+}
