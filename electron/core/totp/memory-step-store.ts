@@ -1,0 +1,13 @@
+/** Used time steps for one process (the app or the agent, which serialise every MFA request themselves). */
+import type { UsedStepStore } from './replay-guard';
+
+export class MemoryStepStore implements UsedStepStore {
+  private readonly steps = new Map<string, number>();
+
+  async update(serial: string, claim: (lastUsed: number | undefined) => number | undefined): Promise<number | undefined> {
+    // Synchronous from read to write, so concurrent claims in this process cannot interleave.
+    const next = claim(this.steps.get(serial));
+    if (next !== undefined) this.steps.set(serial, next);
+    return next;
+  }
+}
