@@ -1,6 +1,8 @@
 /**
  * The keychain port: the only place secrets are kept. Accounts are namespaced by kind so an identity,
- * an MFA device and a cached session with the same name never collide.
+ * an MFA device and a cached session with the same name never collide. Every method rejects with a
+ * LatchkeyError ('keychain-unavailable', 'keychain-locked', 'keychain-timeout', 'keychain-failure')
+ * when the keychain cannot answer; a missing secret is not an error.
  */
 export type SecretKind = 'identity' | 'mfa-seed' | 'session';
 

@@ -1,0 +1,74 @@
+/**
+ * The OS keychain (macOS Keychain, Windows Credential Manager, Secret Service) through @napi-rs/keyring.
+ * Entries are pinned to the Secret Service on Linux, where the library's default silently falls back to
+ * the kernel keyring that a reboot empties. Every call is bounded by a timeout of our own, because a hung
+ * Secret Service makes the library's search wait forever (and an AbortSignal does not stop a call that
+ * has started), and every failure becomes a LatchkeyError.
+ */
+import { AsyncEntry, findCredentialsAsync } from '@napi-rs/keyring';
+import { classifyKeychainFailure, keychainError } from './keychain-error';
+import type { SecretStore } from './secret-store';
+
+export interface NapiSecretStoreOptions {
+  /** The keychain service every account lives under; 'latchkey' unless a test needs its own. */
+  service?: string;
+  /** The backend's own limit unless given; tests impose one to exercise chunking on Linux. */
+  maxSecretLength?: number;
+  /** How long one call may take before it fails with 'keychain-timeout'. */
+  timeoutMs?: number;
+}
+
+/** Windows Credential Manager holds 2,560 bytes per secret: 1,280 UTF-16 code units. */
+const WINDOWS_MAX_SECRET_LENGTH = 1280;
+
+export class NapiSecretStore implements SecretStore {
+  readonly maxSecretLength: number;
+  private readonly service: string;
+  private readonly timeoutMs: number;
+  // Constructing an entry opens a D-Bus connection (15–35 ms), so each account keeps the one it made.
+  private readonly entries = new Map<string, AsyncEntry>();
+
+  constructor(options: NapiSecretStoreOptions = {}) {
+    this.service = options.service ?? 'latchkey';
+    this.maxSecretLength = options.maxSecretLength ?? (process.platform === 'win32' ? WINDOWS_MAX_SECRET_LENGTH : Infinity);
+    this.timeoutMs = options.timeoutMs ?? 5_000;
+  }
+
+  read(account: string): Promise<string | undefined> {
+    return this.call(`reading ${account}`, async () => (await this.entry(account).getPassword()) ?? undefined);
+  }
+
+  write(account: string, secret: string): Promise<void> {
+    return this.call(`writing ${account}`, () => this.entry(account).setPassword(secret));
+  }
+
+  async remove(account: string): Promise<boolean> {
+    const removed = await this.call(`deleting ${account}`, () => this.entry(account).deleteCredential());
+    this.entries.delete(account);
+    return removed;
+  }
+
+  accounts(): Promise<string[]> {
+    return this.call(`listing the accounts of ${this.service}`, async () => (await findCredentialsAsync(this.service)).map((c) => c.account));
+  }
+
+  private entry(account: string): AsyncEntry {
+    let entry = this.entries.get(account);
+    if (!entry) {
+      entry = new AsyncEntry(this.service, account, { linux: { store: 'secret-service' } });
+      this.entries.set(account, entry);
+    }
+    return entry;
+  }
+
+  /** Runs one library call; its synchronous throws (a constructor without a session bus) reject too. */
+  private call<T>(doing: string, work: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(keychainError('keychain-timeout', doing)), this.timeoutMs);
+      Promise.resolve()
+        .then(work)
+        .then(resolve, (error: unknown) => reject(keychainError(classifyKeychainFailure(error instanceof Error ? error.message : String(error)), doing, error)))
+        .finally(() => clearTimeout(timer));
+    });
+  }
+}

@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const keyring = vi.hoisted(() => ({
+  constructed: [] as unknown[][],
+  getPassword: vi.fn<() => Promise<string | null>>(),
+  throwOnConstruct: undefined as Error | undefined,
+}));
+
+vi.mock('@napi-rs/keyring', () => ({
+  AsyncEntry: class {
+    constructor(...args: unknown[]) {
+      if (keyring.throwOnConstruct) throw keyring.throwOnConstruct;
+      keyring.constructed.push(args);
+    }
+    getPassword = keyring.getPassword;
+    deleteCredential = async () => true;
+  },
+  findCredentialsAsync: vi.fn(),
+}));
+
+const { NapiSecretStore } = await import('../../../../electron/core/keychain/napi-secret-store');
+
+describe('NapiSecretStore', () => {
+  beforeEach(() => {
+    keyring.constructed.length = 0;
+    keyring.throwOnConstruct = undefined;
+    keyring.getPassword.mockReset();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('pins the Secret Service and reuses one entry per account', async () => {
+    keyring.getPassword.mockResolvedValue('s3cret');
+    const store = new NapiSecretStore();
+    expect(await store.read('identity:alice')).toBe('s3cret');
+    expect(await store.read('identity:alice')).toBe('s3cret');
+    expect(keyring.constructed).toEqual([['latchkey', 'identity:alice', { linux: { store: 'secret-service' } }]]);
+  });
+
+  it('forgets the entry of an account it removed', async () => {
+    const store = new NapiSecretStore({ service: 'latchkey-test' });
+    await store.remove('session:x');
+    await store.remove('session:x');
+    expect(keyring.constructed).toHaveLength(2);
+  });
+
+  it('answers undefined for a missing secret', async () => {
+    keyring.getPassword.mockResolvedValue(null);
+    expect(await new NapiSecretStore().read('identity:nobody')).toBeUndefined();
+  });
+
+  it('turns a constructor that throws synchronously into a rejection a person can act on', async () => {
+    keyring.throwOnConstruct = new Error('Platform failure: DBus error: Failed to connect to socket /tmp/nowhere: No such file or directory');
+    await expect(new NapiSecretStore().read('identity:alice')).rejects.toMatchObject({ code: 'keychain-unavailable', message: expect.stringContaining('DBUS_SESSION_BUS_ADDRESS') });
+  });
+
+  it('gives up on a call that hangs after its timeout', async () => {
+    vi.useFakeTimers();
+    keyring.getPassword.mockReturnValue(new Promise(() => undefined));
+    const read = new NapiSecretStore({ timeoutMs: 3_000 }).read('identity:alice');
+    const outcome = expect(read).rejects.toMatchObject({ code: 'keychain-timeout', message: expect.stringContaining('reading identity:alice') });
+    await vi.advanceTimersByTimeAsync(3_000);
+    await outcome;
+  });
+
+  it('holds 1,280 code units per secret on Windows and has no limit elsewhere', () => {
+    const platform = process.platform;
+    try {
+      Object.defineProperty(process, 'platform', { value: 'win32' });
+      expect(new NapiSecretStore().maxSecretLength).toBe(1280);
+      Object.defineProperty(process, 'platform', { value: 'linux' });
+      expect(new NapiSecretStore().maxSecretLength).toBe(Infinity);
+    } finally {
+      Object.defineProperty(process, 'platform', { value: platform });
+    }
+  });
+});
