@@ -1,0 +1,146 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KeychainSessionCache } from '../../../../electron/core/sessions/keychain-session-cache';
+import { SessionEngine } from '../../../../electron/core/sessions/session-engine';
+import { SettingsStore } from '../../../../electron/core/settings/settings-store';
+import type { MfaPrompt, MfaPromptRequest } from '../../../../electron/core/sts/mfa-prompt';
+import { totpCode } from '../../../../electron/core/totp/totp-code';
+import { FakeClock } from '../../../fakes/fake-clock';
+import { FakeSts } from '../../../fakes/fake-sts';
+import { MemoryKeychain } from '../../../fakes/memory-keychain';
+
+const SEED = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const MINUTE = 60_000;
+
+async function world(options: { stripExpiredKeys?: boolean; publishRolesUnderOwnName?: boolean } = {}) {
+  const home = mkdtempSync(join(tmpdir(), 'latchkey-engine-'));
+  mkdirSync(join(home, '.aws'));
+  const clock = new FakeClock(Date.UTC(2026, 0, 1, 12, 0, 5));
+  const sts = new FakeSts(clock);
+  const alice = sts.addUser('alice', { mfaSeed: SEED });
+  const admin = sts.addRole('admin', { requireMfa: true });
+  const readonly = sts.addRole('readonly', { requireMfa: true });
+  const keychain = new MemoryKeychain();
+  await keychain.set('identity', 'alice', alice.secretAccessKey);
+  const settings = new SettingsStore(join(home, 'latchkey', 'settings.json'));
+  await settings.update((s) => {
+    s.identities.push({ name: 'alice', accessKeyId: alice.accessKeyId });
+    s.mfaDevices.push({ name: 'phone', serial: alice.mfa?.serial ?? '', identity: 'alice', hasSeed: false, autoMfa: false });
+    s.roles.push({ name: 'admin', roleArn: admin, source: 'alice', mfaDevice: 'phone', directMfa: false });
+    s.roles.push({ name: 'readonly', roleArn: readonly, source: 'alice', mfaDevice: 'phone', directMfa: false });
+    Object.assign(s.preferences, options);
+  });
+  const asked: MfaPromptRequest[] = [];
+  const prompt: MfaPrompt = {
+    ask: async (request) => {
+      asked.push(request);
+      return totpCode(SEED, clock.now()).code;
+    },
+  };
+  const notices: string[] = [];
+  const env = { HOME: home, AWS_SHARED_CREDENTIALS_FILE: join(home, '.aws', 'credentials'), AWS_CONFIG_FILE: join(home, '.aws', 'config') };
+  const engine = new SessionEngine({
+    settings,
+    keychain,
+    sts,
+    prompt,
+    clock,
+    cache: new KeychainSessionCache(keychain),
+    runtimeFolder: mkdtempSync(join(tmpdir(), 'latchkey-run-')),
+    env,
+    notice: (message) => notices.push(message),
+  });
+  return { engine, sts, clock, asked, notices, env, keychain, settings };
+}
+
+describe('SessionEngine', () => {
+  it('one MFA code serves two roles, and cached sessions make no STS call', async () => {
+    const { engine, sts, asked } = await world();
+    const admin = await engine.credentials('admin', 'test');
+    const readonly = await engine.credentials('readonly', 'test');
+    expect(admin.accessKeyId).not.toBe(readonly.accessKeyId);
+    expect(asked).toHaveLength(1);
+    expect(sts.calls).toEqual({ GetSessionToken: 1, AssumeRole: 2, GetCallerIdentity: 0 });
+    expect(await engine.credentials('admin', 'test')).toEqual(admin);
+    expect(sts.calls.AssumeRole).toBe(2);
+  });
+
+  it('keeps the MFA session and role sessions only in the keychain', async () => {
+    const { engine, keychain } = await world();
+    await engine.credentials('admin', 'test');
+    expect(await keychain.list('session')).toHaveLength(2);
+  });
+
+  it('renews a role session inside the renewal window from the cached MFA session, without a prompt', async () => {
+    const { engine, sts, clock, asked } = await world();
+    const first = await engine.credentials('admin', 'test');
+    clock.advance(46 * MINUTE);
+    const second = await engine.credentials('admin', 'test');
+    expect(second.accessKeyId).not.toBe(first.accessKeyId);
+    expect(second.expiration.getTime() - clock.now()).toBeGreaterThan(15 * MINUTE);
+    expect(asked).toHaveLength(1);
+    expect(sts.calls).toMatchObject({ GetSessionToken: 1, AssumeRole: 2 });
+  });
+
+  it('publishes a session losslessly and tracks it; use writes the active target profile', async () => {
+    const { engine, env } = await world();
+    writeFileSync(env.AWS_SHARED_CREDENTIALS_FILE, '# mine\n[other]\naws_access_key_id = AKIAOTHER\n\n[admin]\naws_security_token = stale\nregion = eu-west-1\n', { flag: 'w' });
+    const session = await engine.publish('admin');
+    const text = readFileSync(env.AWS_SHARED_CREDENTIALS_FILE, 'utf8');
+    expect(text.startsWith('# mine\n[other]\naws_access_key_id = AKIAOTHER\n\n[admin]\nregion = eu-west-1\n')).toBe(true);
+    expect(text).toContain(`aws_session_token = ${session.sessionToken}`);
+    expect(text).toContain(`x_security_token_expires = ${session.expiration.toISOString().replace(/\.000Z$/, 'Z')}`);
+    expect(text).not.toContain('aws_security_token');
+
+    await engine.use('readonly');
+    const published = await engine.published();
+    expect(published).toEqual([
+      { profile: 'admin', source: 'admin', expiration: session.expiration, active: false },
+      { profile: 'default', source: 'readonly', expiration: expect.any(Date), active: true },
+    ]);
+  });
+
+  it('use also publishes under the role’s own name when that preference is on', async () => {
+    const { engine } = await world({ publishRolesUnderOwnName: true });
+    await engine.use('admin');
+    expect((await engine.published()).map((entry) => entry.profile)).toEqual(['default', 'admin']);
+  });
+
+  it('warns when the config file would shadow a published profile', async () => {
+    const { engine, env, notices } = await world();
+    writeFileSync(env.AWS_CONFIG_FILE, '[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/x\nsource_profile = base\n');
+    await engine.publish('admin');
+    expect(notices.join('\n')).toMatch(/profile "admin" also has role_arn/);
+  });
+
+  it('strips expired session keys only when the setting is on, and only from published profiles', async () => {
+    for (const strip of [false, true]) {
+      const { engine, env, clock } = await world({ stripExpiredKeys: strip });
+      writeFileSync(env.AWS_SHARED_CREDENTIALS_FILE, '[keep]\naws_access_key_id = AKIAKEEP\n');
+      await engine.publish('admin');
+      clock.advance(61 * MINUTE);
+      expect(await engine.stripExpired()).toEqual(strip ? ['admin'] : []);
+      const text = readFileSync(env.AWS_SHARED_CREDENTIALS_FILE, 'utf8');
+      expect(text).toContain('aws_access_key_id = AKIAKEEP');
+      expect(text.includes('aws_session_token')).toBe(!strip);
+    }
+  });
+
+  it('forget drops the cached session; renew replaces it', async () => {
+    const { engine, sts } = await world();
+    await engine.credentials('admin', 'test');
+    expect(await engine.cachedExpiration('admin')).toBeInstanceOf(Date);
+    await engine.forget('admin');
+    expect(await engine.cachedExpiration('admin')).toBeUndefined();
+    await engine.renew('admin', 'test');
+    expect(sts.calls.AssumeRole).toBe(2);
+  });
+
+  it('an unknown name is a clear error and calls nothing', async () => {
+    const { engine, sts } = await world();
+    await expect(engine.credentials('nobody', 'test')).rejects.toThrow(/no identity or role is named "nobody"/);
+    expect(sts.calls).toEqual({ GetSessionToken: 0, AssumeRole: 0, GetCallerIdentity: 0 });
+  });
+});
