@@ -1,0 +1,124 @@
+/**
+ * The provider tree behind a profile name, from the settings: "one MFA, many roles".
+ *
+ * - An identity's profile is its session from GetSessionToken, with MFA when it has a device, so tools
+ *   never see the long-term key.
+ * - A role with an MFA device is assumed from the identity's MFA session: one code serves every such
+ *   role for as long as that session is cached. AWS caps roles assumed from an MFA session at one
+ *   hour, so a role that asks for longer, or chose `directMfa`, sends the code on AssumeRole itself
+ *   (signed with the long-term key).
+ * - A role without an MFA device is assumed with the long-term key.
+ * - A role whose source is another role is assumed from that role's session (a chain); its own MFA
+ *   device, if any, sends the code on its AssumeRole.
+ *
+ * Every session provider, sources included, goes through `wrap` (the session cache), which is how the
+ * MFA session is shared between roles.
+ */
+import { LatchkeyError } from '../../shared/errors';
+import type { Identity, MfaDevice, Preferences, Role, Settings } from '../../shared/model';
+import { LIMITS } from '../../shared/validation';
+import type { Clock } from '../clock';
+import type { Keychain } from '../keychain/keychain';
+import { AssumeRoleProvider } from './assume-role-provider';
+import type { CredentialProvider } from './credentials';
+import { IdentityProvider } from './identity-provider';
+import type { MfaCodeSource } from './mfa-code-source';
+import { SessionTokenProvider } from './session-token-provider';
+import type { StsApi } from './sts-api';
+import { DEFAULT_STS_REGION } from './sts-endpoint';
+
+/** Settings that passed check-settings (references resolve, chains end at an identity). */
+export type ProviderSettings = Pick<Settings, 'identities' | 'mfaDevices' | 'roles'> & {
+  preferences: Pick<Preferences, 'mfaSessionSeconds' | 'roleSessionSeconds'>;
+};
+
+export interface ProviderDeps {
+  settings: ProviderSettings;
+  keychain: Keychain;
+  sts: StsApi;
+  codes: MfaCodeSource;
+  clock: Clock;
+  /** Tells the person something they should know but that is not an error (a clamped duration). */
+  notice: (message: string) => void;
+  /** Wraps every session provider, including the sources of others: the session cache. */
+  wrap: (provider: CredentialProvider) => CredentialProvider;
+}
+
+/** `requester` is shown in MFA prompts: "tray", "credential_process dev". */
+export function buildProvider(name: string, requester: string, deps: ProviderDeps): CredentialProvider {
+  const { settings, keychain, sts, codes, clock, notice, wrap } = deps;
+
+  const identitySession = (identity: Identity, device: MfaDevice | undefined): CredentialProvider =>
+    wrap(
+      new SessionTokenProvider({
+        identity,
+        source: new IdentityProvider(identity, keychain),
+        durationSeconds: settings.preferences.mfaSessionSeconds,
+        mfa: device && { device, identity, requester },
+        sts,
+        codes,
+        clock,
+      }),
+    );
+
+  const roleSession = (role: Role): { provider: CredentialProvider; identity: Identity } => {
+    const device = role.mfaDevice === undefined ? undefined : named(settings.mfaDevices, role.mfaDevice);
+    const durationSeconds = role.durationSeconds ?? settings.preferences.roleSessionSeconds;
+    const sourceRole = settings.roles.find((r) => r.name === role.source);
+
+    let identity: Identity;
+    let source: CredentialProvider;
+    let directMfa: boolean;
+    if (sourceRole) {
+      ({ provider: source, identity } = roleSession(sourceRole));
+      directMfa = device !== undefined;
+    } else {
+      identity = named(settings.identities, role.source);
+      directMfa = device !== undefined && (role.directMfa || durationSeconds > LIMITS.roleChainSeconds);
+      source = device && !directMfa ? identitySession(identity, device) : new IdentityProvider(identity, keychain);
+    }
+
+    const provider = wrap(
+      new AssumeRoleProvider({
+        name: role.name,
+        roleArn: role.roleArn,
+        roleSessionName: role.sessionName ?? defaultSessionName(identity),
+        durationSeconds,
+        externalId: role.externalId,
+        region: role.region ?? identity.region ?? DEFAULT_STS_REGION,
+        identity,
+        source,
+        chained: sourceRole !== undefined,
+        mfa: directMfa && device ? { device, identity, requester } : undefined,
+        notice,
+        sts,
+        codes,
+        clock,
+      }),
+    );
+    return { provider, identity };
+  };
+
+  const identity = settings.identities.find((i) => i.name === name);
+  if (identity) return identitySession(identity, settings.mfaDevices.find((d) => d.identity === identity.name));
+  const role = settings.roles.find((r) => r.name === name);
+  if (role) return roleSession(role).provider;
+  throw new LatchkeyError('not-found', `no identity or role is named "${name}": check the name, or add it in Latchkey's settings`);
+}
+
+/** Settings that passed their integrity checks refer only to entries that exist. */
+function named<T extends { name: string }>(entries: readonly T[], name: string): T {
+  const entry = entries.find((e) => e.name === name);
+  if (!entry) throw new LatchkeyError('settings', `the settings refer to "${name}", which does not exist: check the settings file`);
+  return entry;
+}
+
+/**
+ * The IAM user's name when "verify" recorded the identity's ARN, else the identity's name, made a valid
+ * RoleSessionName (2-64 of [\w+=,.@-]), so CloudTrail shows who assumed the role.
+ */
+function defaultSessionName(identity: Identity): string {
+  const user = identity.arn?.match(/:user\/(?:[^:]*\/)?([^/]+)$/)?.[1] ?? identity.name;
+  const name = user.replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
+  return name.length >= 2 ? name : `${name}-latchkey`;
+}

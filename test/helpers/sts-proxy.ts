@@ -1,0 +1,102 @@
+/**
+ * A tiny HTTP proxy on 127.0.0.1 in front of moto's STS: counts requests per STS Action (from the
+ * form body or the query string) and misbehaves on demand — answers 500, answers a Throttling error,
+ * or hangs — so tests can watch retries, single flight and fault handling over real HTTP.
+ * It forwards the Host header unchanged, so SigV4 signatures still verify when moto checks them.
+ */
+import { request as httpRequest, createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+
+export type StsProxyFault = 'server-error' | 'throttle' | 'hang';
+
+export interface StsProxy {
+  /** http://127.0.0.1:PORT: point AWS_ENDPOINT_URL_STS here. */
+  url: string;
+  /** Requests seen per Action, faulty answers included. */
+  count(action: string): number;
+  /** Answers the next `times` requests (all of them when omitted) with `fault` instead of forwarding. */
+  misbehave(fault: StsProxyFault, times?: number): void;
+  /** Forwards every request again and lets hanging ones go. */
+  behave(): void;
+  stop(): Promise<void>;
+}
+
+const errorXml = (type: string, code: string, message: string) =>
+  `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>${type}</Type><Code>${code}</Code>` +
+  `<Message>${message}</Message></Error><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ErrorResponse>`;
+
+export async function startStsProxy(target: string): Promise<StsProxy> {
+  const counts = new Map<string, number>();
+  const sockets = new Set<Socket>();
+  let hanging: ServerResponse[] = [];
+  let fault: StsProxyFault | undefined;
+  let faultsLeft = 0;
+
+  const server = createServer(async (req, res) => {
+    const body = await read(req);
+    const action =
+      new URLSearchParams(body.toString('utf8')).get('Action') ?? new URL(req.url ?? '/', 'http://proxy').searchParams.get('Action') ?? '(none)';
+    counts.set(action, (counts.get(action) ?? 0) + 1);
+
+    const now = fault !== undefined && faultsLeft > 0 ? fault : undefined;
+    if (now) faultsLeft--;
+    if (now === 'hang') {
+      hanging.push(res);
+      return;
+    }
+    if (now === 'server-error') {
+      answer(res, 500, errorXml('Receiver', 'InternalFailure', 'We encountered an internal error. Please try again.'));
+      return;
+    }
+    if (now === 'throttle') {
+      answer(res, 400, errorXml('Sender', 'Throttling', 'Rate exceeded'));
+      return;
+    }
+    forward(target, req, body, res);
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (typeof address !== 'object' || !address) throw new Error('the STS proxy has no port');
+
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    count: (action) => counts.get(action) ?? 0,
+    misbehave(next, times = Infinity) {
+      fault = next;
+      faultsLeft = times;
+    },
+    behave() {
+      fault = undefined;
+      for (const res of hanging) res.destroy();
+      hanging = [];
+    },
+    async stop() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+async function read(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function answer(res: ServerResponse, status: number, xml: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/xml', 'Content-Length': Buffer.byteLength(xml), Date: new Date().toUTCString() });
+  res.end(xml);
+}
+
+function forward(target: string, req: IncomingMessage, body: Buffer, res: ServerResponse): void {
+  const upstream = httpRequest(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (reply) => {
+    res.writeHead(reply.statusCode ?? 502, reply.headers);
+    reply.pipe(res);
+  });
+  upstream.on('error', (error) => answer(res, 502, errorXml('Receiver', 'BadGateway', error.message)));
+  upstream.end(body);
+}
