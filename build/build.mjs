@@ -24,7 +24,14 @@ async function buildCli() {
     format: 'esm',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
-    banner: { js: '#!/usr/bin/env node\nimport { createRequire as __latchkeyCreateRequire } from "node:module"; const require = __latchkeyCreateRequire(import.meta.url);' },
+    // Bundled CommonJS dependencies (the AWS SDK) expect require, __filename and __dirname.
+    banner: {
+      js: [
+        '#!/usr/bin/env node',
+        'import { createRequire as __lkRequire } from "node:module"; import { fileURLToPath as __lkPath } from "node:url"; import { dirname as __lkDir } from "node:path";',
+        'const require = __lkRequire(import.meta.url); const __filename = __lkPath(import.meta.url); const __dirname = __lkDir(__filename);',
+      ].join('\n'),
+    },
   });
 }
 

@@ -10,4 +10,81 @@ export interface CommandEntry {
   load: () => Promise<Command>;
 }
 
-export const COMMANDS: Record<string, CommandEntry> = {};
+export const COMMANDS: Record<string, CommandEntry> = {
+  'identity add': {
+    usage: 'latchkey identity add NAME --access-key-id AKIA… [--region R] [--mfa-serial ARN] [--verify]',
+    summary: 'add an IAM user’s long-term key; the secret is read from stdin or a no-echo prompt',
+    load: async () => (await import('./commands/identity-add')).command,
+  },
+  'mfa add': {
+    usage: 'latchkey mfa add NAME --serial ARN --identity IDENTITY [--seed-stdin | --otpauth-stdin] [--auto]',
+    summary: 'add an MFA device, optionally with its TOTP seed (opt-in) and auto-MFA',
+    load: async () => (await import('./commands/mfa-add')).command,
+  },
+  'role add': {
+    usage:
+      'latchkey role add NAME --role-arn ARN --source IDENTITY|ROLE [--mfa DEVICE] [--external-id X] [--duration SECONDS] [--session-name S] [--region R] [--direct-mfa]',
+    summary: 'add a role to assume from an identity, or from another role (a chain)',
+    load: async () => (await import('./commands/role-add')).command,
+  },
+  list: {
+    usage: 'latchkey list [--json]',
+    summary: 'identities, MFA devices and roles (secrets are never shown)',
+    load: async () => (await import('./commands/list')).command,
+  },
+  remove: {
+    usage: 'latchkey remove identity|mfa|role NAME',
+    summary: 'remove an entry with its keychain secret and cached sessions',
+    load: async () => (await import('./commands/remove')).command,
+  },
+  'credential-process': {
+    usage: 'latchkey credential-process NAME',
+    summary: 'print a session as the credential_process JSON the AWS CLI and SDKs read',
+    load: async () => (await import('./commands/credential-process')).command,
+  },
+  exec: {
+    usage: 'latchkey exec NAME -- CMD [ARGS…]',
+    summary: 'run CMD with the session in its environment',
+    load: async () => (await import('./commands/exec')).command,
+  },
+  env: {
+    usage: 'latchkey env NAME [--format sh|fish|powershell|json]',
+    summary: 'print the session as lines for the shell to evaluate',
+    load: async () => (await import('./commands/env')).command,
+  },
+  publish: {
+    usage: 'latchkey publish NAME [--as PROFILE]',
+    summary: 'write the session into a credentials-file profile (default: NAME)',
+    load: async () => (await import('./commands/publish')).command,
+  },
+  use: {
+    usage: 'latchkey use NAME',
+    summary: 'make NAME active: write its session into the active target profile (default "default")',
+    load: async () => (await import('./commands/use')).command,
+  },
+  'configure-process': {
+    usage: 'latchkey configure-process NAME [--as PROFILE]',
+    summary: 'add `credential_process = …` for NAME to the config file',
+    load: async () => (await import('./commands/configure-process')).command,
+  },
+  import: {
+    usage: 'latchkey import [--scrub]',
+    summary: 'keys in the credentials file become keychain identities, role profiles become roles; --scrub removes imported keys from the file',
+    load: async () => (await import('./commands/import')).command,
+  },
+  totp: {
+    usage: 'latchkey totp DEVICE',
+    summary: 'print the current code of an MFA device with a stored seed',
+    load: async () => (await import('./commands/totp')).command,
+  },
+  status: {
+    usage: 'latchkey status [--json]',
+    summary: 'cached and published sessions with their expiry',
+    load: async () => (await import('./commands/status')).command,
+  },
+  agent: {
+    usage: 'latchkey agent',
+    summary: 'serve sessions to the CLI from memory, asking for MFA on this terminal (for servers, WSL, SSH boxes)',
+    load: async () => (await import('./commands/agent')).command,
+  },
+};

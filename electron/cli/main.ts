@@ -3,12 +3,13 @@ import { describeError } from '../shared/errors';
 import { processIo } from './io';
 import { runCli } from './run-cli';
 
-runCli(process.argv.slice(2), processIo()).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`latchkey: ${describeError(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+function exit(code: number): void {
+  process.exitCode = code;
+  // A keychain call that hung past its timeout still holds the event loop; do not wait for it.
+  setTimeout(() => process.exit(), 100).unref();
+}
+
+runCli(process.argv.slice(2), processIo()).then(exit, (error: unknown) => {
+  process.stderr.write(`latchkey: ${describeError(error)}\n`);
+  exit(1);
+});

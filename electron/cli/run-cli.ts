@@ -12,9 +12,8 @@ import { print, type Io } from './io';
 const commandHelp = (entry: CommandEntry): string => `usage: ${entry.usage}\n${entry.summary}`;
 
 function helpText(): string {
-  const width = Math.max(...Object.values(COMMANDS).map((entry) => entry.usage.length));
-  const lines = Object.values(COMMANDS).map((entry) => `  ${entry.usage.padEnd(width)}  ${entry.summary}`);
-  return [`latchkey ${version}: AWS sessions from keys kept in your keychain`, '', 'usage:', ...lines, '', '  latchkey --version | help [COMMAND]'].join('\n');
+  const lines = Object.values(COMMANDS).flatMap((entry) => [`  ${entry.usage}`, `      ${entry.summary}`]);
+  return [`latchkey ${version}: AWS sessions from keys kept in your keychain`, '', 'usage:', ...lines, '  latchkey --version | help [COMMAND]'].join('\n');
 }
 
 interface Found {

@@ -41,7 +41,7 @@ export type SessionStatus = v.InferOutput<typeof SessionStatusSchema>;
 
 export const BrokerReplySchema = v.union([
   v.strictObject({ ok: v.literal(true), pong: v.strictObject({ protocol: v.number(), host: v.picklist(['agent', 'app']) }) }),
-  v.strictObject({ ok: v.literal(true), credentials: WireSessionSchema }),
+  v.strictObject({ ok: v.literal(true), credentials: WireSessionSchema, region: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
   v.strictObject({ ok: v.literal(true), status: v.array(SessionStatusSchema) }),
   v.strictObject({
     ok: v.literal(false),

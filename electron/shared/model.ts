@@ -79,8 +79,11 @@ export const PreferencesSchema = v.strictObject({
   /** The credentials-file profile a chosen role is written into. */
   activeTargetProfile: v.optional(ProfileNameSchema, 'default'),
   reminderLeadMinutes: v.optional(wholeNumber('reminder lead time (minutes)', 1, 120), 10),
-  /** A cached session with less than this left is renewed, never handed out (botocore's advisory window). */
-  renewalWindowMinutes: v.optional(wholeNumber('renewal window (minutes)', 1, 60), 15),
+  /**
+   * A cached session with less than this left is renewed, never handed out. At least botocore's advisory
+   * window (15 min), so AWS tools never get credentials they would refresh at once.
+   */
+  renewalWindowMinutes: v.optional(wholeNumber('renewal window (minutes)', 15, 60), 15),
   mfaSessionSeconds: v.optional(seconds(validateSessionTokenDuration), LIMITS.sessionTokenSeconds.default),
   roleSessionSeconds: v.optional(seconds(validateAssumeRoleDuration), LIMITS.assumeRoleSeconds.default),
   stripExpiredKeys: v.optional(v.boolean(), false),

@@ -4,7 +4,7 @@ import type { Session } from '../sessions/session-cache';
 
 export interface BrokerHost {
   readonly kind: 'agent' | 'app';
-  /** A session for an identity or role name; `requester` is shown in the MFA prompt. */
-  credentials(name: string, requester: string): Promise<Session>;
+  /** A session for an identity or role name, and its region; `requester` is shown in the MFA prompt. */
+  credentials(name: string, requester: string): Promise<{ session: Session; region?: string }>;
   status(): Promise<SessionStatus[]>;
 }

@@ -121,7 +121,7 @@ export class BrokerServer {
       case 'status':
         return { ok: true, status: await this.host.status() };
       case 'credentials': {
-        const session = await this.host.credentials(request.name, request.requester);
+        const { session, region } = await this.host.credentials(request.name, request.requester);
         return {
           ok: true,
           credentials: {
@@ -130,6 +130,7 @@ export class BrokerServer {
             sessionToken: session.sessionToken,
             expiration: session.expiration.toISOString(),
           },
+          ...(region ? { region } : {}),
         };
       }
     }

@@ -3,19 +3,17 @@
  * target (through a symlink to its real file), so a crash at any instant leaves the old file or the new
  * one, never a mix. An existing file keeps its mode; a new one is 0600 in a folder created 0700.
  */
-import { mkdir, open, stat } from 'node:fs/promises';
+import { mkdir, open, realpath } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 
 export async function writeFileAtomically(path: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const exists = await stat(path).then(
-    () => true,
-    () => false,
-  );
+  // The rename happens in the real file's folder, so that is the folder to sync.
+  const target = await realpath(path).catch(() => undefined);
   // write-file-atomic keeps the existing file's mode and owner when none is given.
-  await writeFileAtomic(path, typeof data === 'string' ? data : Buffer.from(data), exists ? {} : { mode: 0o600 });
-  await syncFolder(dirname(path));
+  await writeFileAtomic(target ?? path, typeof data === 'string' ? data : Buffer.from(data), target ? {} : { mode: 0o600 });
+  await syncFolder(dirname(target ?? path));
 }
 
 /** Makes the rename itself durable; some file systems refuse to fsync a folder, which is fine. */

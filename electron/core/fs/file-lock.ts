@@ -3,7 +3,10 @@
  * shared file and for single flight of a session across processes. proper-lockfile takes `PATH.lock`
  * atomically with mkdir and keeps its mtime fresh while held, so a lock whose holder died goes stale
  * and is recovered after `staleMs`, while a live holder waiting on a long MFA prompt keeps it.
+ * The lock lives next to the file, so a missing folder is created (0700) first, as the write would.
  */
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { LatchkeyError } from '../../shared/errors';
 
@@ -21,6 +24,7 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>, opti
   let lost: Error | undefined;
   let release: () => Promise<void>;
   try {
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     release = await lockfile.lock(path, {
       realpath: false,
       stale: staleMs,

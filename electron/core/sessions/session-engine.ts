@@ -11,6 +11,7 @@ import { editAwsFile } from '../aws-files/edit-aws-file';
 import { readAwsFile } from '../aws-files/read-aws-file';
 import type { Clock } from '../clock';
 import type { Keychain } from '../keychain/keychain';
+import { regionOf } from '../settings/region-of';
 import type { SettingsStore } from '../settings/settings-store';
 import { buildProvider } from '../sts/build-provider';
 import { MfaCodeSource } from '../sts/mfa-code-source';
@@ -64,6 +65,11 @@ export class SessionEngine {
     return (await this.#provider(name, requester)).retrieve();
   }
 
+  /** The region tools should use with a name's session. */
+  async region(name: string): Promise<string | undefined> {
+    return regionOf(await this.deps.settings.load(), name);
+  }
+
   /** A new session now, even if the cached one is still good. */
   async renew(name: string, requester: string): Promise<Session> {
     return (await this.#provider(name, requester)).renew();
@@ -78,6 +84,17 @@ export class SessionEngine {
   async cachedExpiration(name: string): Promise<Date | undefined> {
     const provider = await this.#provider(name, 'status');
     return (await this.deps.cache.get(provider.key, this.deps.clock.now()))?.expiration;
+  }
+
+  /** Every identity and role with a cached session, and when it expires. */
+  async cachedSessions(): Promise<{ name: string; expiration: Date }[]> {
+    const { identities, roles } = await this.deps.settings.load();
+    const names = [...identities, ...roles].map((entry) => entry.name);
+    const expirations = await Promise.all(names.map((name) => this.cachedExpiration(name)));
+    return names.flatMap((name, i) => {
+      const expiration = expirations[i];
+      return expiration ? [{ name, expiration }] : [];
+    });
   }
 
   /** Writes a session into a credentials-file profile (default: the name itself) and remembers it. */

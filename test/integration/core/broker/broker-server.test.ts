@@ -20,7 +20,7 @@ function fakeHost(): BrokerHost & { asked: string[] } {
     async credentials(name, requester) {
       asked.push(`${name} by ${requester}`);
       if (name === 'denied') throw new LatchkeyError('sts-denied', 'role denied is not allowed: ask an admin');
-      return { accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret', sessionToken: 'token', expiration };
+      return { session: { accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret', sessionToken: 'token', expiration }, region: 'eu-west-1' };
     },
     async status() {
       return [{ name: 'dev', expiration: expiration.toISOString() }];
@@ -65,6 +65,7 @@ describe('broker over a real socket', () => {
     expect(await askBroker(socketPath, { type: 'credentials', protocol: BROKER_PROTOCOL, name: 'dev', requester: 'credential_process dev' })).toEqual({
       ok: true,
       credentials: { accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret', sessionToken: 'token', expiration: expiration.toISOString() },
+      region: 'eu-west-1',
     });
     expect(host.asked).toEqual(['dev by credential_process dev']);
     expect(await askBroker(socketPath, { type: 'status', protocol: BROKER_PROTOCOL })).toEqual({

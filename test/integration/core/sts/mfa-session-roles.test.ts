@@ -5,7 +5,8 @@ import { moto } from '../../../helpers/components';
 import { startMoto, type Moto } from '../../../helpers/moto';
 import { describeWith } from '../../../helpers/needs';
 import { startStsProxy, type StsProxy } from '../../../helpers/sts-proxy';
-import { ACCOUNT, createRole, createUser, iamClient, providerWorld } from './sts-integration';
+import { ACCOUNT, createRole, createUser, iamClient } from '../../../helpers/moto-iam';
+import { providerWorld } from './sts-integration';
 
 describeWith([moto], 'STS providers against moto: one MFA session, two roles', () => {
   let server: Moto;

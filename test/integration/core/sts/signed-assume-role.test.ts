@@ -10,7 +10,8 @@ import { LatchkeyError } from '../../../../electron/shared/errors';
 import { moto } from '../../../helpers/components';
 import { startMoto, type Moto } from '../../../helpers/moto';
 import { describeWith } from '../../../helpers/needs';
-import { ACCOUNT, ALLOW_ASSUME_ROLE, createRole, createUser, iamClient, providerWorld } from './sts-integration';
+import { ACCOUNT, ALLOW_ASSUME_ROLE, createRole, createUser, iamClient } from '../../../helpers/moto-iam';
+import { providerWorld } from './sts-integration';
 
 async function failure(promise: Promise<unknown>): Promise<LatchkeyError> {
   const error = await promise.then(

@@ -8,7 +8,8 @@ import { moto } from '../../../helpers/components';
 import { freePort, startMoto, type Moto } from '../../../helpers/moto';
 import { describeWith } from '../../../helpers/needs';
 import { startStsProxy, type StsProxy } from '../../../helpers/sts-proxy';
-import { createUser, iamClient, providerWorld } from './sts-integration';
+import { createUser, iamClient } from '../../../helpers/moto-iam';
+import { providerWorld } from './sts-integration';
 
 describeWith([moto], 'STS faults: bounded retries and clear errors', () => {
   let server: Moto;

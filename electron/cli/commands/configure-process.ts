@@ -1,0 +1,55 @@
+/**
+ * `latchkey configure-process NAME [--as PROFILE]`: `[profile PROFILE]` in the config file gets
+ * `credential_process` running this very CLI by absolute paths, so it works from any shell, IDE or
+ * service whatever their PATH. A profile that assumes a role itself (role_arn) is never rewritten.
+ */
+import { realpathSync } from 'node:fs';
+import { LatchkeyError } from '../../shared/errors';
+import { check, validateName, validateProfileName } from '../../shared/validation';
+import { awsFilePath } from '../../core/aws-files/aws-file-path';
+import { editAwsFile } from '../../core/aws-files/edit-aws-file';
+import { readAwsFile } from '../../core/aws-files/read-aws-file';
+import { regionOf } from '../../core/settings/region-of';
+import { CliContext } from '../cli-context';
+import type { Command } from '../command';
+import { print } from '../io';
+
+export const command: Command = {
+  options: { as: { type: 'string' } },
+  positionals: { min: 1, max: 1 },
+  async run({ positionals: [name = ''], values }, io) {
+    check(validateName('name'), name);
+    const profile = check(validateProfileName, (values.as as string | undefined) ?? name);
+    const context = new CliContext(io);
+    const settings = await context.settings.load();
+    if (![...settings.identities, ...settings.roles].some((entry) => entry.name === name))
+      throw new LatchkeyError('not-found', `no identity or role is named "${name}": add it first`);
+
+    const line = [process.execPath, realpathSync(process.argv[1] ?? ''), 'credential-process', name].map(shellWord).join(' ');
+    const configPath = awsFilePath('config', context.env);
+    const region = regionOf(settings, name);
+    await editAwsFile(configPath, 'config', (file) => {
+      const existing = file.profiles()[profile] ?? {};
+      if (existing.role_arn !== undefined)
+        throw new LatchkeyError('aws-file', `profile "${profile}" in ${configPath} assumes a role itself (role_arn): choose another profile name with --as`);
+      file.setKeys(profile, { credential_process: line, ...(region && existing.region === undefined ? { region } : {}) });
+    });
+
+    const credentials = await readAwsFile(awsFilePath('credentials', context.env), 'credentials');
+    if (credentials[profile]?.aws_access_key_id !== undefined)
+      context.notice(`profile "${profile}" also has keys in the credentials file, which AWS tools read before credential_process: remove them there`);
+    print(io.stdout, `profile "${profile}" in ${configPath} now gets "${name}" sessions through credential_process`);
+    return 0;
+  },
+};
+
+/**
+ * A word both the AWS CLI (which splits credential_process like a POSIX shell) and the JS SDK (which
+ * runs it through /bin/sh) read back unchanged: quoted only when it must be, and refused when it holds
+ * characters that mean something inside double quotes.
+ */
+function shellWord(word: string): string {
+  if (/^[\w@%+=:,./-]+$/.test(word)) return word;
+  if (/["$`\\\n]/.test(word)) throw new LatchkeyError('invalid-input', `cannot write a credential_process command for the path ${JSON.stringify(word)}: it contains a quote, $, \` or \\`);
+  return `"${word}"`;
+}
