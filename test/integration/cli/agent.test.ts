@@ -1,0 +1,92 @@
+/**
+ * `latchkey agent` as a process: it serves on a private socket, stops cleanly on SIGINT and SIGTERM
+ * removing its socket, does not fight a live agent, and replaces the socket a killed one left behind.
+ * MFA codes: asked on the controlling terminal even when stdin is a pipe, and a clear error without one.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { totpCode } from '../../../electron/core/totp/totp-code';
+import { keyring, moto as motoComponent } from '../../helpers/components';
+import { CLI, cliWorld, collect, type CliWorld } from '../../helpers/latchkey-cli';
+import { ACCOUNT, createRole, createUser, iamClient } from '../../helpers/moto-iam';
+import { startMoto, type Moto } from '../../helpers/moto';
+import { describeWith } from '../../helpers/needs';
+
+const SEED = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
+describeWith([keyring, motoComponent], 'the agent process and MFA at the terminal', () => {
+  let moto: Moto;
+  let world: CliWorld;
+  const socket = () => join(world.env.XDG_RUNTIME_DIR ?? '', 'latchkey', 'broker.sock');
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    const iam = iamClient(moto.url);
+    const alice = await createUser(iam, 'alice');
+    await createRole(iam, 'dev', ['alice']);
+    world = cliWorld(moto.url);
+    for (const [args, input] of [
+      [['identity', 'add', 'alice', '--access-key-id', alice.accessKeyId], alice.secretAccessKey],
+      [['mfa', 'add', 'phone', '--serial', `arn:aws:iam::${ACCOUNT}:mfa/alice`, '--identity', 'alice']],
+      [['role', 'add', 'dev', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/dev`, '--source', 'alice', '--mfa', 'phone']],
+    ] as [string[], string?][])
+      expect((await world.run(args, { input })).code).toBe(0);
+  }, 60_000);
+  afterAll(async () => moto?.stop());
+
+  it('without a terminal, a session that needs MFA fails with a message naming the device', async () => {
+    // setsid: no controlling terminal, as under a service or an IDE.
+    const child = spawn('setsid', [process.execPath, CLI, 'credential-process', 'dev'], { env: world.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const { code, stdout, stderr } = await collect(child);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^latchkey credential-process: MFA device "phone" needs a code and there is no terminal to ask on: .*latchkey agent/);
+  });
+
+  it('asks for the code on the terminal while stdin is not the terminal (as under credential_process)', async () => {
+    const code = totpCode(SEED, Date.now()).code;
+    // script gives the command a terminal; its stdin is /dev/null, as a credential_process's is a pipe.
+    const command = `"${process.execPath}" "${CLI}" credential-process dev < /dev/null`;
+    const child = spawn('script', ['-qec', command, '/dev/null'], { env: world.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    setTimeout(() => child.stdin?.write(`${code}\r`), 1500);
+    const result = await new Promise<{ code: number | null; out: string }>((resolve) => {
+      let out = '';
+      child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.once('close', (exit) => resolve({ code: exit, out }));
+    });
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('MFA code for alice (arn:aws:iam::123456789012:mfa/alice), requested by credential_process dev:');
+    expect(result.out).not.toContain(code); // no echo
+    expect(result.out).toMatch(/\{"Version":1,"AccessKeyId":"ASIA\w+"/);
+  });
+
+  it('serves on a 0600 socket in a 0700 folder and stops cleanly on SIGTERM and SIGINT, removing the socket', async () => {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      const agent = await world.startAgent();
+      expect(statSync(socket()).mode & 0o777).toBe(0o600);
+      expect(statSync(join(socket(), '..')).mode & 0o777).toBe(0o700);
+      const status = await world.run(['status', '--json']);
+      expect(JSON.parse(status.stdout).heldBy).toBe('broker');
+      const exited = new Promise<number | null>((resolve) => agent.once('exit', resolve));
+      agent.kill(signal);
+      expect(await exited).toBe(0);
+      expect(existsSync(socket())).toBe(false);
+    }
+  });
+
+  it('a second agent refuses to take over a live one; a killed agent’s socket does not block the next', async () => {
+    const first = await world.startAgent();
+    const second = await world.run(['agent']);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/already serving/);
+    first.kill('SIGKILL');
+    await new Promise((resolve) => first.once('exit', resolve));
+    expect(existsSync(socket())).toBe(true);
+    const next = await world.startAgent();
+    const exited = new Promise((resolve) => next.once('exit', resolve));
+    next.kill('SIGTERM');
+    await exited;
+  });
+});
