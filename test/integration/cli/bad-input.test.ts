@@ -1,0 +1,156 @@
+/**
+ * Every wrong input the CLI was tried with, what it answers, and proof that it wrote nothing: the files
+ * under HOME and the keychain entries are the same before and after each case.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Keychain } from '../../../electron/core/keychain/keychain';
+import { systemKeychain } from '../../../electron/core/keychain/system-keychain';
+import { keyring, moto as motoComponent } from '../../helpers/components';
+import { cliWorld, type CliWorld } from '../../helpers/latchkey-cli';
+import { ACCOUNT, createRole, createUser, iamClient } from '../../helpers/moto-iam';
+import { startMoto, type Moto } from '../../helpers/moto';
+import { describeWith } from '../../helpers/needs';
+
+const KEY = 'AKIAIOSFODNN7EXAMPLE';
+const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+const ROLE = `arn:aws:iam::${ACCOUNT}:role/dev`;
+const SERIAL = `arn:aws:iam::${ACCOUNT}:mfa/alice`;
+
+interface Case {
+  args: string[];
+  input?: string;
+  env?: NodeJS.ProcessEnv;
+  /** 1: failure, 2: usage. */
+  exit: 1 | 2;
+  says: RegExp;
+}
+
+// args → exit code and the one-line reason on stderr.
+const cases: Case[] = [
+  { args: ['frobnicate'], exit: 2, says: /unknown command "frobnicate"/ },
+  { args: ['identity', 'add'], exit: 2, says: /missing argument\nusage: latchkey identity add NAME/ },
+  { args: ['identity', 'add', 'x', '--access-key-id', KEY, '--bogus'], exit: 2, says: /Unknown option '--bogus'/ },
+  { args: ['identity', 'add', 'bad]name', '--access-key-id', KEY], input: SECRET, exit: 1, says: /identity name "bad\]name" is not allowed/ },
+  { args: ['identity', 'add', 'has space', '--access-key-id', KEY], input: SECRET, exit: 1, says: /identity name "has space" is not allowed/ },
+  { args: ['identity', 'add', 'bob'], input: SECRET, exit: 1, says: /--access-key-id is required/ },
+  { args: ['identity', 'add', 'bob', '--access-key-id', 'ASIAIOSFODNN7EXAMPLE'], input: SECRET, exit: 1, says: /access key id must be a long-term key id/ },
+  { args: ['identity', 'add', 'bob', '--access-key-id', KEY, '--secret-access-key', SECRET], exit: 2, says: /--secret-access-key is refused: a secret on the command line/ },
+  { args: ['identity', 'add', 'bob', '--access-key-id', KEY], input: 'too short', exit: 1, says: /secret access key must be 16-128 characters/ },
+  { args: ['identity', 'add', 'bob', '--access-key-id', KEY], input: '', exit: 1, says: /no secret access key given/ },
+  { args: ['identity', 'add', 'bob', '--access-key-id', KEY, '--region', 'Mars-1'], input: SECRET, exit: 1, says: /region "Mars-1" must look like us-east-1/ },
+  { args: ['identity', 'add', 'alice', '--access-key-id', KEY], input: SECRET, exit: 1, says: /an identity is already named "alice"/ },
+  { args: ['identity', 'add', 'dev', '--access-key-id', KEY], input: SECRET, exit: 1, says: /a role is already named "dev"/ },
+  { args: ['identity', 'add', 'bob', '--access-key-id', KEY, '--mfa-serial', 'arn:aws:iam::1:mfa/x'], input: SECRET, exit: 1, says: /MFA serial .* must look like/ },
+  {
+    args: ['identity', 'add', 'bob', '--access-key-id', KEY],
+    input: SECRET,
+    env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' },
+    exit: 1,
+    says: /keychain/i,
+  },
+  { args: ['role', 'add', 'r', '--role-arn', 'arn:aws:iam::12:role/x', '--source', 'alice'], exit: 1, says: /role ARN "arn:aws:iam::12:role\/x" must look like/ },
+  { args: ['role', 'add', 'r', '--role-arn', ROLE], exit: 1, says: /--source is required/ },
+  { args: ['role', 'add', 'r', '--role-arn', ROLE, '--source', 'nobody'], exit: 1, says: /role "r" has source "nobody", which is neither an identity nor a role/ },
+  { args: ['role', 'add', 'r', '--role-arn', ROLE, '--source', 'alice', '--duration', '100'], exit: 1, says: /role duration must be a whole number of seconds from 900 to 43200/ },
+  { args: ['role', 'add', 'r', '--role-arn', ROLE, '--source', 'alice', '--duration', '1h'], exit: 1, says: /--duration must be a whole number of seconds \(got "1h"\)/ },
+  { args: ['role', 'add', 'r', '--role-arn', ROLE, '--source', 'alice', '--session-name', 'a b'], exit: 1, says: /session name "a b" must be 2-64 characters/ },
+  { args: ['role', 'add', 'r', '--role-arn', ROLE, '--source', 'alice', '--external-id', 'x'], exit: 1, says: /external id must be 2-1224 characters/ },
+  { args: ['role', 'add', 'r', '--role-arn', ROLE, '--source', 'alice', '--mfa', 'nodevice'], exit: 1, says: /MFA device "nodevice", which does not exist/ },
+  { args: ['role', 'add', 'r', '--role-arn', ROLE, '--source', 'alice', '--direct-mfa'], exit: 1, says: /--direct-mfa needs --mfa DEVICE/ },
+  { args: ['role', 'add', 'r', '--role-arn', ROLE, '--source', 'r'], exit: 1, says: /source "r", which is neither|form a cycle/ },
+  { args: ['mfa', 'add', 'p', '--serial', `arn:aws:iam::${ACCOUNT}:user/x`, '--identity', 'alice'], exit: 1, says: /MFA serial .* must look like/ },
+  { args: ['mfa', 'add', 'p', '--serial', SERIAL, '--identity', 'nobody'], exit: 1, says: /no identity is named "nobody"/ },
+  { args: ['mfa', 'add', 'p', '--serial', SERIAL, '--identity', 'alice', '--seed-stdin'], input: 'not base32!', exit: 1, says: /TOTP seed must be Base32/ },
+  { args: ['mfa', 'add', 'p', '--serial', SERIAL, '--identity', 'alice', '--seed-stdin'], input: 'JBSWY3DP', exit: 1, says: /TOTP seed is too short/ },
+  { args: ['mfa', 'add', 'p', '--serial', SERIAL, '--identity', 'alice', '--otpauth-stdin'], input: 'otpauth://hotp/x?secret=JBSWY3DPEHPK3PXP', exit: 1, says: /counter-based \(HOTP\)/ },
+  {
+    args: ['mfa', 'add', 'p', '--serial', SERIAL, '--identity', 'alice', '--otpauth-stdin'],
+    input: 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=8',
+    exit: 1,
+    says: /AWS MFA devices use SHA1, 6 digits, 30 s/,
+  },
+  { args: ['mfa', 'add', 'p', '--serial', SERIAL, '--identity', 'alice', '--auto'], exit: 2, says: /--auto needs the seed/ },
+  { args: ['mfa', 'add', 'p', '--serial', SERIAL, '--identity', 'alice', '--seed', 'JBSWY3DPEHPK3PXP'], exit: 2, says: /--seed is refused/ },
+  { args: ['credential-process', 'nobody'], exit: 1, says: /no identity or role is named "nobody"/ },
+  { args: ['credential-process', 'a b'], exit: 1, says: /name "a b" is not allowed/ },
+  { args: ['credential-process'], exit: 2, says: /missing argument/ },
+  { args: ['env', 'dev', '--format', 'zsh'], exit: 2, says: /--format must be one of sh, fish, powershell, json/ },
+  { args: ['exec', 'dev'], exit: 2, says: /give the command to run after --/ },
+  { args: ['exec', 'dev', '--', 'no-such-command-here'], exit: 1, says: /command not found: no-such-command-here/ },
+  { args: ['publish', 'dev', '--as', 'bad profile'], exit: 1, says: /profile name "bad profile" is not allowed/ },
+  { args: ['publish', 'dev', '--as', 'x]y'], exit: 1, says: /profile name "x\]y" is not allowed/ },
+  { args: ['publish', 'dev', '--as', 'a\nb'], exit: 1, says: /profile name "a\\nb" is not allowed/ },
+  { args: ['publish', 'dev', '--as', 'dup'], exit: 1, says: /credentials: profile dup has 2 sections \(\[dup\] on line 1 and \[dup\] on line 3\); merge them/ },
+  { args: ['configure-process', 'nobody'], exit: 1, says: /no identity or role is named "nobody"/ },
+  { args: ['configure-process', 'dev', '--as', 'assumer'], exit: 1, says: /assumes a role itself \(role_arn\)/ },
+  { args: ['remove', 'thing', 'x'], exit: 2, says: /what to remove must be one of identity, mfa, role/ },
+  { args: ['remove', 'identity', 'alice'], exit: 1, says: /identity "alice" is still used by role "dev"/ },
+  { args: ['remove', 'role', 'nobody'], exit: 1, says: /no role is named "nobody"/ },
+  { args: ['totp', 'nodevice'], exit: 1, says: /no MFA device is named "nodevice"/ },
+  { args: ['totp', 'alice'], exit: 1, says: /MFA device "alice" has no stored seed/ },
+];
+
+/** Every file under a folder with its bytes, so "nothing written" can be checked exactly. */
+function snapshot(folder: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (!path.includes(`${join('run', 'latchkey')}`)) files[path] = readFileSync(path, 'latin1');
+    }
+  };
+  walk(folder);
+  return files;
+}
+
+describeWith([keyring, motoComponent], 'bad input to the CLI', () => {
+  let moto: Moto;
+  let world: CliWorld;
+  let keychain: Keychain;
+  const keychainSnapshot = async () => Promise.all((['identity', 'mfa-seed', 'session'] as const).map((kind) => keychain.list(kind)));
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    const iam = iamClient(moto.url);
+    const alice = await createUser(iam, 'alice');
+    await createRole(iam, 'dev', ['alice']);
+    world = cliWorld(moto.url);
+    keychain = systemKeychain({ service: world.env.LATCHKEY_KEYCHAIN_SERVICE });
+    expect((await world.run(['identity', 'add', 'alice', '--access-key-id', alice.accessKeyId, '--mfa-serial', SERIAL], { input: alice.secretAccessKey })).code).toBe(0);
+    expect((await world.run(['role', 'add', 'dev', '--role-arn', ROLE, '--source', 'alice'])).code).toBe(0);
+    // Sessions cached up front, so the cases below that reach STS find them and change nothing.
+    expect((await world.run(['credential-process', 'dev'])).code).toBe(0);
+    writeFileSync(world.credentialsFile, '[dup]\naws_access_key_id = AKIAONE\n[dup]\naws_access_key_id = AKIATWO\n');
+    writeFileSync(world.configFile, '[profile assumer]\nrole_arn = arn:aws:iam::123456789012:role/other\nsource_profile = dup\n');
+  }, 60_000);
+  afterAll(async () => moto?.stop());
+
+  it.each(cases)('$args.0 $args.1 $args.2 → exit $exit', async ({ args, input, env, exit, says }) => {
+    const files = snapshot(world.home);
+    const secrets = await keychainSnapshot();
+    const result = await world.run(args, { input, env });
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(says);
+    expect(result.stderr).not.toMatch(/\n {4}at /); // never a stack trace
+    expect(result.code).toBe(exit);
+    expect(snapshot(world.home)).toEqual(files);
+    expect(await keychainSnapshot()).toEqual(secrets);
+  });
+
+  it('a malformed settings file is named with its line, and left as it was', async () => {
+    const settings = join(world.env.LATCHKEY_HOME ?? '', 'settings.json');
+    const before = readFileSync(settings, 'utf8');
+    writeFileSync(settings, '{\n  "schemaVersion": 1,\n  "identities": [,]\n}\n');
+    try {
+      const result = await world.run(['role', 'add', 'r2', '--role-arn', ROLE, '--source', 'alice']);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/the settings file .*settings\.json is not valid JSON at line 3/);
+      expect(readFileSync(settings, 'utf8')).toBe('{\n  "schemaVersion": 1,\n  "identities": [,]\n}\n');
+    } finally {
+      writeFileSync(settings, before);
+    }
+  });
+});
