@@ -1,0 +1,104 @@
+/**
+ * The tray menu as plain data. Items carry an action descriptor rather than a click handler, so tests
+ * compare templates and the composition root maps each action to an engine call in one place.
+ * Electron radio items cannot have submenus, so each identity's submenu lists its sessions twice:
+ * once as a radio group to choose the active one, once as submenus of actions.
+ */
+import { formatTimeLeft } from './time-left';
+import { activeSummary } from './active-summary';
+import type { TrayIdentity, TrayMfaCode, TrayState } from './tray-state';
+
+export type TrayAction =
+  | { kind: 'activate'; name: string }
+  | { kind: 'renew'; name: string }
+  | { kind: 'copy-exports'; name: string }
+  | { kind: 'forget'; name: string }
+  | { kind: 'copy-mfa-code'; device: string }
+  | { kind: 'open-settings' }
+  | { kind: 'launch-at-login'; enabled: boolean }
+  | { kind: 'quit' };
+
+export interface MenuEntry {
+  type: 'normal' | 'checkbox' | 'radio' | 'separator' | 'submenu';
+  label?: string;
+  /** Only on checkbox and radio items. */
+  checked?: boolean;
+  /** Only when false. */
+  enabled?: false;
+  submenu?: MenuEntry[];
+  action?: TrayAction;
+}
+
+const SEPARATOR: MenuEntry = { type: 'separator' };
+const QUIT: MenuEntry = { type: 'normal', label: 'Quit Latchkey', action: { kind: 'quit' } };
+const note = (label: string): MenuEntry => ({ type: 'normal', label, enabled: false });
+const item = (label: string, action: TrayAction): MenuEntry => ({ type: 'normal', label, action });
+
+export function trayMenu(state: TrayState, now: number): MenuEntry[] {
+  const launchAtLogin: MenuEntry = {
+    type: 'checkbox',
+    label: 'Launch at login',
+    checked: state.launchAtLogin,
+    action: { kind: 'launch-at-login', enabled: !state.launchAtLogin },
+  };
+  if (state.identities.length === 0)
+    return [note('Nothing is configured yet'), item('Add your first identity…', { kind: 'open-settings' }), SEPARATOR, launchAtLogin, SEPARATOR, QUIT];
+  return [
+    note(state.active ? `Active: ${activeSummary(state.active, now)}` : 'No active session'),
+    SEPARATOR,
+    ...state.identities.map((identity) => identityMenu(identity, state, now)),
+    SEPARATOR,
+    item('Settings…', { kind: 'open-settings' }),
+    launchAtLogin,
+    SEPARATOR,
+    QUIT,
+  ];
+}
+
+function identityMenu(identity: TrayIdentity, state: TrayState, now: number): MenuEntry {
+  const sessions = [
+    ...identity.roles.map((role) => ({ name: role, radioLabel: role, actionsLabel: role })),
+    { name: identity.name, radioLabel: 'Use base identity (no role)', actionsLabel: 'Base identity (no role)' },
+  ];
+  const codes = identity.mfaCodes.map((code) => copyCode(code, identity.mfaCodes.length > 1));
+  return {
+    type: 'submenu',
+    label: identityLabel(identity),
+    submenu: [
+      ...sessions.map(({ name, radioLabel }): MenuEntry => ({
+        type: 'radio',
+        label: `${radioLabel}  ${timeLeft(state.expirations[name], now)}`,
+        checked: state.active?.name === name,
+        action: { kind: 'activate', name },
+      })),
+      SEPARATOR,
+      ...sessions.map(({ name, actionsLabel }): MenuEntry => ({ type: 'submenu', label: actionsLabel, submenu: sessionActions(name, state) })),
+      ...(codes.length > 0 ? [SEPARATOR, ...codes] : []),
+    ],
+  };
+}
+
+/** "alice @ acme-prod (1234…)": the account id shortened, as the console's account menu does. */
+function identityLabel({ name, userName, accountId }: TrayIdentity): string {
+  const who = userName !== undefined && userName !== name ? `${userName} @ ${name}` : name;
+  return accountId === undefined ? who : `${who} (${accountId.slice(0, 4)}…)`;
+}
+
+function timeLeft(expiration: Date | undefined, now: number): string {
+  return expiration === undefined ? '—' : formatTimeLeft(expiration, now);
+}
+
+function sessionActions(name: string, state: TrayState): MenuEntry[] {
+  return [
+    item('Renew now', { kind: 'renew', name }),
+    item('Copy export lines', { kind: 'copy-exports', name }),
+    { ...item('Forget session', { kind: 'forget', name }), ...(state.expirations[name] === undefined && { enabled: false }) },
+  ];
+}
+
+/** The one place a secret-like value is shown: the person asked for this code. Names the device only when there are several. */
+function copyCode({ device, code, secondsLeft }: TrayMfaCode, nameDevice: boolean): MenuEntry {
+  const half = code.length / 2;
+  const spaced = `${code.slice(0, half)} ${code.slice(half)}`;
+  return item(`Copy MFA code${nameDevice ? ` (${device})` : ''}  ${spaced}  (${secondsLeft} s)`, { kind: 'copy-mfa-code', device });
+}
