@@ -1,0 +1,116 @@
+/**
+ * Secrets stay in the keychain: through a whole session of use — setup, credential_process, publish,
+ * exec, the agent — the long-term secret and the TOTP seed never appear in any process's argv or in
+ * any file under HOME, LATCHKEY_HOME, the runtime folder or the temp folder.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { keyring, moto as motoComponent } from '../../helpers/components';
+import { CLI, cliWorld, type CliWorld } from '../../helpers/latchkey-cli';
+import { ACCOUNT, createRole, createUser, iamClient } from '../../helpers/moto-iam';
+import { startMoto, type Moto } from '../../helpers/moto';
+import { describeWith } from '../../helpers/needs';
+
+// Made at run time: a seed written in this file would be found in the test's own compiled copy.
+const SEED = Array.from(randomBytes(32), (byte) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[byte % 32]).join('');
+
+/** Every readable regular file below `folder` (bounded in depth and size) that contains `needle`. */
+function filesContaining(folder: string, needle: string, depth = 6): string[] {
+  const found: string[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync(folder);
+  } catch {
+    return found;
+  }
+  for (const name of entries) {
+    const path = join(folder, name);
+    let info;
+    try {
+      info = statSync(path);
+    } catch {
+      continue;
+    }
+    if (info.isDirectory() && depth > 0 && name !== 'node_modules') found.push(...filesContaining(path, needle, depth - 1));
+    else if (info.isFile() && info.size < 4_000_000) {
+      try {
+        if (readFileSync(path).includes(needle)) found.push(path);
+      } catch {
+        // unreadable (a socket, another user's file): nothing of ours
+      }
+    }
+  }
+  return found;
+}
+
+function commandLines(): string[] {
+  return readdirSync('/proc')
+    .filter((pid) => /^\d+$/.test(pid))
+    .flatMap((pid) => {
+      try {
+        return [readFileSync(`/proc/${pid}/cmdline`, 'utf8')];
+      } catch {
+        return [];
+      }
+    });
+}
+
+describeWith([keyring, motoComponent], 'secret hygiene', () => {
+  let moto: Moto;
+  let world: CliWorld;
+  let alice: { accessKeyId: string; secretAccessKey: string };
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    const iam = iamClient(moto.url);
+    alice = await createUser(iam, 'alice');
+    await createRole(iam, 'dev', ['alice']);
+    world = cliWorld(moto.url);
+  }, 60_000);
+  afterAll(async () => moto?.stop());
+
+  it('a whole session of use leaves the secret and the seed in no argv and no file', async () => {
+    const steps: [string[], string?][] = [
+      [['identity', 'add', 'alice', '--access-key-id', alice.accessKeyId], alice.secretAccessKey],
+      [['mfa', 'add', 'phone', '--serial', `arn:aws:iam::${ACCOUNT}:mfa/alice`, '--identity', 'alice', '--seed-stdin', '--auto'], SEED],
+      [['role', 'add', 'dev', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/dev`, '--source', 'alice', '--mfa', 'phone']],
+      [['credential-process', 'dev']],
+      [['publish', 'dev']],
+      [['use', 'alice']],
+      [['configure-process', 'dev']],
+      [['env', 'dev']],
+      [['status']],
+      [['list', '--json']],
+    ];
+    for (const [args, input] of steps) {
+      const result = await world.run(args, { input });
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
+      expect(result.stdout + result.stderr).not.toContain(alice.secretAccessKey);
+      expect(result.stdout + result.stderr).not.toContain(SEED);
+    }
+
+    // While exec's child runs, no process's argv holds the long-term secret or the session.
+    const session = JSON.parse((await world.run(['credential-process', 'dev'])).stdout);
+    const exec = spawn(process.execPath, [CLI, 'exec', 'dev', '--', 'sleep', '3'], { env: world.env, stdio: 'ignore' });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const argv = commandLines();
+    expect(argv.some((line) => line.includes('sleep\u00003'))).toBe(true);
+    for (const secret of [alice.secretAccessKey, SEED, session.SecretAccessKey, session.SessionToken])
+      expect(argv.filter((line) => line.includes(secret))).toEqual([]);
+    await new Promise((resolve) => exec.once('exit', resolve));
+
+    const agent = await world.startAgent();
+    expect((await world.run(['credential-process', 'dev'])).code).toBe(0);
+    agent.kill('SIGTERM');
+    await new Promise((resolve) => agent.once('exit', resolve));
+
+    for (const folder of [world.home, tmpdir()]) {
+      expect(filesContaining(folder, alice.secretAccessKey)).toEqual([]);
+      expect(filesContaining(folder, SEED)).toEqual([]);
+    }
+  });
+});
