@@ -2,7 +2,7 @@
  * The API each window's preload exposes as `window.latchkey`: verbs typed by the IPC contract, never
  * ipcRenderer. A window's preload exposes only its own part; the renderer asks for that part by name.
  */
-import type { ipcContract, MfaPromptView, MfaSubmitResult } from './ipc-contract';
+import type { MfaPromptView, MfaSubmitResult } from './ipc-contract';
 
 export interface MfaPromptApi {
   /** Calls `listener` for each request main shows; returns the unsubscribe. */
@@ -11,7 +11,7 @@ export interface MfaPromptApi {
   cancel(requestId: string): Promise<void>;
 }
 
-/** One part per window, named like its group in ipcContract. */
-export interface WindowApi extends Record<keyof typeof ipcContract, object> {
+/** One part per window, named like the window's group in ipcContract. */
+export interface WindowApi {
   mfaPrompt: MfaPromptApi;
 }
