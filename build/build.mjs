@@ -1,11 +1,10 @@
-// Builds every runnable piece into dist/: the CLI (one ESM bundle whose AWS SDK code sits in lazily
-// imported chunks, so the cached path never loads it), the Electron main and preload bundles, and the
+// Builds every runnable piece into dist/: the CLI, the Electron main and preload bundles, and the
 // Svelte renderer (Vite).
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { readdirSync, rmSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const at = (...parts) => join(root, ...parts);
@@ -15,24 +14,49 @@ const only = process.argv[2];
 const external = ['@napi-rs/keyring', 'electron'];
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', external, logLevel: 'warning', legalComments: 'none' };
 
+/**
+ * The CLI is CommonJS (Node starts it measurably faster than ES modules) split into files loaded only
+ * when needed, because the warm `credential-process` path is budgeted in milliseconds (bench/):
+ * latchkey.cjs (argument parsing, the command list and the commands a broker can answer), one
+ * command-NAME.cjs per other command, standalone.cjs (the engine, keychain, settings and files: what works
+ * without a broker) and sts.cjs (the AWS SDK). A session served by the broker loads latchkey.cjs alone.
+ */
+/** Commands that answer from the broker: part of latchkey.cjs itself, so their warm path reads one file. */
+const HOT = new Set(['credential-process', 'env', 'exec']);
+
 async function buildCli() {
   rmSync(at('dist/cli'), { recursive: true, force: true });
+  const lazyFiles = {
+    name: 'lazy-files',
+    setup(build) {
+      build.onResolve({ filter: /\/create-sts-api$/ }, () => ({ path: './sts.cjs', external: true }));
+      build.onResolve({ filter: /\/cli-context$/ }, () => ({ path: './standalone.cjs', external: true }));
+      build.onResolve({ filter: /^\.\/commands\/[\w-]+$/ }, ({ path }) =>
+        HOT.has(basename(path)) ? undefined : { path: `./command-${basename(path)}.cjs`, external: true },
+      );
+    },
+  };
+  const commands = readdirSync(at('electron/cli/commands'))
+    .map((file) => basename(file, '.ts'))
+    .filter((name) => !HOT.has(name));
   await esbuild({
     ...common,
-    entryPoints: { latchkey: at('electron/cli/main.ts') },
-    outdir: at('dist/cli'),
-    format: 'esm',
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    // Bundled CommonJS dependencies (the AWS SDK) expect require, __filename and __dirname.
-    banner: {
-      js: [
-        '#!/usr/bin/env node',
-        'import { createRequire as __lkRequire } from "node:module"; import { fileURLToPath as __lkPath } from "node:url"; import { dirname as __lkDir } from "node:path";',
-        'const require = __lkRequire(import.meta.url); const __filename = __lkPath(import.meta.url); const __dirname = __lkDir(__filename);',
-      ].join('\n'),
+    entryPoints: {
+      latchkey: at('electron/cli/main.ts'),
+      standalone: at('electron/cli/cli-context.ts'),
+      sts: at('electron/core/sts/create-sts-api.ts'),
+      ...Object.fromEntries(commands.map((name) => [`command-${name}`, at('electron/cli/commands', `${name}.ts`)])),
     },
+    outdir: at('dist/cli'),
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    // import() of these files becomes require(): loading CommonJS through import() costs a parse of its own.
+    supported: { 'dynamic-import': false },
+    plugins: [lazyFiles],
   });
+  const entry = at('dist/cli/latchkey.cjs');
+  writeFileSync(entry, `#!/usr/bin/env node\n${readFileSync(entry, 'utf8')}`);
+  chmodSync(entry, 0o755);
 }
 
 async function buildMain() {

@@ -4,6 +4,7 @@
  * command runs, so the warm path of `credential-process` loads nothing it does not use.
  */
 import type { ParseArgsConfig } from 'node:util';
+import { LatchkeyError } from '../shared/errors';
 import type { Io } from './io';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
@@ -26,6 +27,4 @@ export interface Command {
 }
 
 /** A mistake in how the command was called: exit code 2 with the usage line. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+export const usageError = (message: string): LatchkeyError => new LatchkeyError('usage', message);

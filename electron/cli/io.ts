@@ -2,19 +2,55 @@
  * The CLI's streams. stdout is a contract (tests assert its exact shape): only a command's result goes
  * there; diagnostics go to stderr.
  */
-import type { Readable, Writable } from 'node:stream';
+import { writeSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+
+/** Where a command writes text. */
+export interface Output {
+  write(text: string): void;
+}
 
 export interface Io {
   stdin: Readable & { isTTY?: boolean };
-  stdout: Writable;
-  stderr: Writable;
+  stdout: Output;
+  stderr: Output;
   env: NodeJS.ProcessEnv;
 }
 
-export const processIo = (): Io => ({ stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
+/**
+ * Output straight to a file descriptor. process.stdout and process.stderr are not used: creating them
+ * costs milliseconds on the warm credential-process path, and synchronous writes cannot be cut short
+ * by an early exit.
+ */
+function fdOutput(fd: number): Output {
+  return {
+    write(text) {
+      let rest = Buffer.from(text);
+      while (rest.length > 0) {
+        try {
+          rest = rest.subarray(writeSync(fd, rest));
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'EPIPE') return; // the reader went away
+          if (code !== 'EAGAIN') throw error;
+        }
+      }
+    },
+  };
+}
 
-export function print(stream: Writable, text: string): void {
-  stream.write(text.endsWith('\n') ? text : `${text}\n`);
+/** The process's own streams; stdin is opened only when a command reads it. */
+export const processIo = (): Io => ({
+  get stdin() {
+    return process.stdin;
+  },
+  stdout: fdOutput(1),
+  stderr: fdOutput(2),
+  env: process.env,
+});
+
+export function print(output: Output, text: string): void {
+  output.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
 /** Reads all of stdin (a secret piped in), without the final line break. */

@@ -4,8 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
-import { describeError } from '../shared/errors';
-import { UsageError, type Command, type CommandInput } from './command';
+import { describeError, isLatchkeyError } from '../shared/errors';
+import { usageError, type Command, type CommandInput } from './command';
 import { COMMANDS, type CommandEntry } from './commands';
 import { print, type Io } from './io';
 
@@ -36,16 +36,16 @@ function parseInput(command: Command, args: string[]): CommandInput {
   const split = command.takesRest ? args.indexOf('--') : -1;
   const own = split === -1 ? args : args.slice(0, split);
   const rest = split === -1 ? [] : args.slice(split + 1);
-  if (command.takesRest && rest.length === 0) throw new UsageError('give the command to run after --');
+  if (command.takesRest && rest.length === 0) throw usageError('give the command to run after --');
   let parsed;
   try {
     parsed = parseArgs({ args: own, options: command.options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw usageError((error as Error).message);
   }
   const { positionals, values } = parsed;
-  if (positionals.length < command.positionals.min) throw new UsageError('missing argument');
-  if (positionals.length > command.positionals.max) throw new UsageError(`unexpected argument "${positionals[command.positionals.max]}"`);
+  if (positionals.length < command.positionals.min) throw usageError('missing argument');
+  if (positionals.length > command.positionals.max) throw usageError(`unexpected argument "${positionals[command.positionals.max]}"`);
   return { positionals, values: values as CommandInput['values'], rest };
 }
 
@@ -74,7 +74,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     const command = await entry.load();
     return await command.run(parseInput(command, args), io);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (isLatchkeyError(error) && error.code === 'usage') {
       print(io.stderr, `latchkey ${name}: ${error.message}\nusage: ${entry.usage}`);
       return 2;
     }

@@ -2,7 +2,7 @@
  * MFA codes for the CLI and the agent: asked on the controlling terminal, which works even under
  * `credential_process` (stdin is a pipe there). With no terminal, the error says how else to get a code.
  */
-import { LatchkeyError } from '../shared/errors';
+import { LatchkeyError, isLatchkeyError } from '../shared/errors';
 import type { MfaPrompt, MfaPromptRequest } from '../core/sts/mfa-prompt';
 import { askHidden } from './terminal';
 
@@ -24,7 +24,7 @@ export class TerminalMfaPrompt implements MfaPrompt {
       `MFA device "${device.name}" needs a code and there is no terminal to ask on: start the Latchkey app or \`latchkey agent\`, run the command from a terminal, or store the device's seed with auto-MFA`,
     );
     return askHidden(question, unavailable).catch((error: unknown) => {
-      throw error instanceof LatchkeyError && error.code === 'cancelled' ? new LatchkeyError('mfa-cancelled', `MFA code for "${device.name}" not entered`) : error;
+      throw isLatchkeyError(error) && error.code === 'cancelled' ? new LatchkeyError('mfa-cancelled', `MFA code for "${device.name}" not entered`) : error;
     });
   }
 }

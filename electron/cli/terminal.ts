@@ -22,8 +22,9 @@ export function askHidden(question: string, unavailable: LatchkeyError): Promise
   } catch {
     return Promise.reject(unavailable);
   }
-  output.write(question);
+  // No echo before the question shows: whatever is typed from then on stays hidden.
   input.setRawMode(true);
+  output.write(question);
   return new Promise((resolve, reject) => {
     let answer = '';
     const finish = (outcome: () => void) => {

@@ -5,6 +5,8 @@
  */
 export type ErrorCode =
   | 'invalid-input'
+  /** The command was called wrongly: the CLI exits 2 and shows its usage. */
+  | 'usage'
   | 'not-found'
   | 'already-exists'
   | 'aws-file'
@@ -39,9 +41,17 @@ export class LatchkeyError extends Error {
   }
 }
 
+/**
+ * Recognises ours by name rather than by class, so it holds across separately bundled copies of this
+ * module (the CLI loads its parts lazily from several files).
+ */
+export function isLatchkeyError(error: unknown): error is LatchkeyError {
+  return error instanceof Error && error.name === 'LatchkeyError' && typeof (error as LatchkeyError).code === 'string';
+}
+
 /** The message to show a person for any thrown value: ours verbatim, anything else without its stack. */
 export function describeError(error: unknown): string {
-  if (error instanceof LatchkeyError) return error.message;
+  if (isLatchkeyError(error)) return error.message;
   if (error instanceof Error) return `unexpected error: ${error.message}`;
   return `unexpected error: ${String(error)}`;
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 
-export const CLI = resolve('dist/cli/latchkey.js');
+export const CLI = resolve('dist/cli/latchkey.cjs');
 
 export interface CliResult {
   code: number | null;

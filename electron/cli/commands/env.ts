@@ -1,5 +1,5 @@
 /** `latchkey env NAME [--format sh|fish|powershell|json]`: a session as lines for the shell to evaluate. */
-import { UsageError, type Command } from '../command';
+import { usageError, type Command } from '../command';
 import { print } from '../io';
 import { sessionFor } from '../session-for';
 import { SHADOWING_VARIABLES, sessionVariables } from '../session-variables';
@@ -29,7 +29,7 @@ export const command: Command = {
   positionals: { min: 1, max: 1 },
   async run({ positionals: [name = ''], values }, io) {
     const format = FORMATS[String(values.format)];
-    if (!format) throw new UsageError(`--format must be one of ${Object.keys(FORMATS).join(', ')}`);
+    if (!format) throw usageError(`--format must be one of ${Object.keys(FORMATS).join(', ')}`);
     const session = await sessionFor(name, `env ${name}`, io);
     print(io.stdout, format(sessionVariables(session)));
     return 0;

@@ -10,7 +10,7 @@ import { parseOtpauthUri } from '../../core/totp/otpauth-uri';
 import { normalizeSeed } from '../../core/totp/seed';
 import { TOTP_DEFAULTS } from '../../core/totp/totp-code';
 import { CliContext } from '../cli-context';
-import { UsageError, type Command } from '../command';
+import { usageError, type Command } from '../command';
 import { print } from '../io';
 import { readSecret, refuseSecretOption } from '../read-secret';
 import { saveWithSecret } from '../setup';
@@ -30,9 +30,9 @@ export const command: Command = {
   positionals: { min: 1, max: 1 },
   async run({ positionals: [name = ''], values }, io) {
     refuseSecretOption('seed', values.seed);
-    if (values['seed-stdin'] && values['otpauth-stdin']) throw new UsageError('give --seed-stdin or --otpauth-stdin, not both');
+    if (values['seed-stdin'] && values['otpauth-stdin']) throw usageError('give --seed-stdin or --otpauth-stdin, not both');
     const hasSeed = Boolean(values['seed-stdin'] || values['otpauth-stdin']);
-    if (values.auto && !hasSeed) throw new UsageError('--auto needs the seed: add --seed-stdin or --otpauth-stdin');
+    if (values.auto && !hasSeed) throw usageError('--auto needs the seed: add --seed-stdin or --otpauth-stdin');
     if (typeof values.serial !== 'string') throw new LatchkeyError('invalid-input', '--serial is required (arn:aws:iam::ACCOUNT:mfa/NAME)');
     if (typeof values.identity !== 'string') throw new LatchkeyError('invalid-input', '--identity is required: the identity the device belongs to');
     const device: MfaDevice = {

@@ -6,7 +6,7 @@ import { LatchkeyError } from '../../shared/errors';
 import { check, validateName } from '../../shared/validation';
 import type { Settings } from '../../shared/model';
 import { CliContext } from '../cli-context';
-import { UsageError, type Command } from '../command';
+import { usageError, type Command } from '../command';
 import { print } from '../io';
 
 const KINDS = {
@@ -20,7 +20,7 @@ export const command: Command = {
   positionals: { min: 2, max: 2 },
   async run({ positionals: [kindName = '', name = ''] }, io) {
     const kind = KINDS[kindName as keyof typeof KINDS];
-    if (!kind) throw new UsageError(`what to remove must be one of ${Object.keys(KINDS).join(', ')}`);
+    if (!kind) throw usageError(`what to remove must be one of ${Object.keys(KINDS).join(', ')}`);
     check(validateName('name'), name);
     const context = new CliContext(io);
     const settings = await context.settings.load();

@@ -2,7 +2,7 @@
  * The CLI's side of the broker. `undefined` means nothing is listening, and the caller works standalone;
  * a broker that answers — even with an error — is believed, never bypassed.
  */
-import { createConnection } from 'node:net';
+import { existsSync } from 'node:fs';
 import * as v from 'valibot';
 import { BrokerReplySchema, MAX_BROKER_MESSAGE_BYTES, type BrokerReply, type BrokerRequest } from '../../shared/broker-contract';
 import { LatchkeyError } from '../../shared/errors';
@@ -17,7 +17,10 @@ export interface AskOptions {
 /** Connection errors that mean no broker is running, rather than a broker in trouble. */
 const NOBODY_LISTENING = new Set(['ENOENT', 'ECONNREFUSED', 'ENOTSOCK']);
 
-export function askBroker(socketPath: string, request: BrokerRequest, options: AskOptions = {}): Promise<BrokerReply | undefined> {
+export async function askBroker(socketPath: string, request: BrokerRequest, options: AskOptions = {}): Promise<BrokerReply | undefined> {
+  // No socket file, no broker: checked before loading node:net, which costs a standalone run milliseconds.
+  if (process.platform !== 'win32' && !existsSync(socketPath)) return undefined;
+  const { createConnection } = await import('node:net');
   const connectTimeoutMs = options.connectTimeoutMs ?? 250;
   const replyTimeoutMs = options.replyTimeoutMs ?? 190_000;
   return new Promise((resolve, reject) => {

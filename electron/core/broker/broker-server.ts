@@ -13,7 +13,7 @@ import {
   type BrokerReply,
   type BrokerRequest,
 } from '../../shared/broker-contract';
-import { LatchkeyError, describeError } from '../../shared/errors';
+import { LatchkeyError, describeError, isLatchkeyError } from '../../shared/errors';
 import type { BrokerHost } from './broker-host';
 
 export interface BrokerServerOptions {
@@ -108,7 +108,7 @@ export class BrokerServer {
       if (!parsed.success) throw new LatchkeyError('broker', `malformed request: ${v.summarize(parsed.issues).split('\n')[0]}`);
       return await this.#serve(parsed.output);
     } catch (error) {
-      return { ok: false, error: { code: error instanceof LatchkeyError ? error.code : 'internal', message: describeError(error) } };
+      return { ok: false, error: { code: isLatchkeyError(error) ? error.code : 'internal', message: describeError(error) } };
     }
   }
 

@@ -5,13 +5,14 @@
  */
 import { mkdir, open, realpath } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 
 export async function writeFileAtomically(path: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   // The rename happens in the real file's folder, so that is the folder to sync.
   const target = await realpath(path).catch(() => undefined);
-  // write-file-atomic keeps the existing file's mode and owner when none is given.
+  // Loaded on first use: a CLI run served from a cache writes nothing. It keeps the existing file's
+  // mode and owner when none is given.
+  const { default: writeFileAtomic } = await import('write-file-atomic');
   await writeFileAtomic(target ?? path, typeof data === 'string' ? data : Buffer.from(data), target ? {} : { mode: 0o600 });
   await syncFolder(dirname(target ?? path));
 }

@@ -7,7 +7,6 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import lockfile from 'proper-lockfile';
 import { LatchkeyError } from '../../shared/errors';
 
 export interface LockOptions {
@@ -25,6 +24,8 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>, opti
   let release: () => Promise<void>;
   try {
     await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    // Loaded on first use: a CLI run served from a cache never takes a lock.
+    const { default: lockfile } = await import('proper-lockfile');
     release = await lockfile.lock(path, {
       realpath: false,
       stale: staleMs,

@@ -3,7 +3,7 @@
  * read-modify-write under a file lock, so concurrent CLI runs and the app never lose each other's
  * change, and is checked in full before an atomic write: a failed change writes nothing.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { LatchkeyError } from '../../shared/errors';
 import type { Settings } from '../../shared/model';
@@ -13,10 +13,21 @@ import { checkSettings } from './check-settings';
 import { readSettingsFile } from './read-settings-file';
 
 export class SettingsStore {
+  /** The last file read and what it said: a long-running broker asks on every request. */
+  #cached?: { signature: string; settings: Settings };
+
   constructor(readonly path: string) {}
 
-  load(): Promise<Settings> {
-    return readSettingsFile(this.path);
+  /** The settings as the file says now; a copy, so callers cannot change what others read. */
+  async load(): Promise<Settings> {
+    const signature = await stat(this.path).then(
+      (info) => `${info.ino}:${info.size}:${info.mtimeMs}`,
+      () => undefined,
+    );
+    if (signature !== undefined && this.#cached?.signature === signature) return structuredClone(this.#cached.settings);
+    const settings = await readSettingsFile(this.path);
+    if (signature !== undefined) this.#cached = { signature, settings: structuredClone(settings) };
+    return settings;
   }
 
   /** Applies `change` to the current settings in place, checks the result, saves it and returns it. */

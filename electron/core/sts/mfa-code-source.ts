@@ -3,12 +3,11 @@
  * otherwise the person. Every code, typed or generated, goes out under a freshly claimed time step, so
  * a code AWS has already accepted is never sent again. A refused code is asked for again, a few times.
  */
-import { LatchkeyError } from '../../shared/errors';
+import { LatchkeyError, isLatchkeyError } from '../../shared/errors';
 import type { Identity, MfaDevice } from '../../shared/model';
 import { validateTokenCode } from '../../shared/validation';
 import type { Keychain } from '../keychain/keychain';
 import type { ReplayGuard } from '../totp/replay-guard';
-import { TOTP_DEFAULTS, totpCode } from '../totp/totp-code';
 import type { MfaPrompt } from './mfa-prompt';
 
 export interface MfaCodeRequest {
@@ -18,7 +17,6 @@ export interface MfaCodeRequest {
 }
 
 const MAX_ATTEMPTS = 3;
-const PERIOD_MS = TOTP_DEFAULTS.period * 1000;
 
 export class MfaCodeSource {
   constructor(
@@ -42,7 +40,7 @@ export class MfaCodeSource {
       const seed = attempt === 1 ? await this.autoSeed(device) : undefined;
       const code =
         seed !== undefined
-          ? totpCode(seed, step * PERIOD_MS).code
+          ? await codeFromSeed(seed, step)
           : (await this.prompt.ask({ ...request, attempt, previousError: refused?.message })).trim();
       const problem = validateTokenCode(code);
       if (problem !== undefined) {
@@ -53,7 +51,7 @@ export class MfaCodeSource {
       try {
         return await send(code);
       } catch (error) {
-        if (!(error instanceof LatchkeyError && error.code === 'mfa-invalid')) throw error;
+        if (!(isLatchkeyError(error) && error.code === 'mfa-invalid')) throw error;
         refused = error;
       }
     }
@@ -67,4 +65,10 @@ export class MfaCodeSource {
     if (!device.autoMfa || !device.hasSeed) return undefined;
     return this.keychain.get('mfa-seed', device.name);
   }
+}
+
+/** otplib is loaded only when a stored seed answers: a cached session needs no TOTP code. */
+async function codeFromSeed(seed: string, step: number): Promise<string> {
+  const { TOTP_DEFAULTS, totpCode } = await import('../totp/totp-code');
+  return totpCode(seed, step * TOTP_DEFAULTS.period * 1000).code;
 }

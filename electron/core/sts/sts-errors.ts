@@ -4,7 +4,7 @@
  * status codes and the response's Date header, and never keeps the original error (it may carry
  * request details), so no secret and no stack trace reaches the person.
  */
-import { LatchkeyError } from '../../shared/errors';
+import { LatchkeyError, isLatchkeyError } from '../../shared/errors';
 
 export type StsAction = 'GetSessionToken' | 'AssumeRole' | 'GetCallerIdentity';
 
@@ -42,7 +42,7 @@ const KEY_REFUSED = new Set(['InvalidClientTokenId', 'ExpiredToken', 'Unrecogniz
 const SKEW_LIMIT_MS = 5 * 60_000;
 
 export function stsError(error: unknown, context: StsErrorContext): LatchkeyError {
-  if (error instanceof LatchkeyError) return error;
+  if (isLatchkeyError(error)) return error;
   const fault: AwsFault = typeof error === 'object' && error !== null ? error : { message: String(error) };
   const name = fault.name ?? 'Error';
   const awsMessage = (fault.message ?? '').trim();

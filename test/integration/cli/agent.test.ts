@@ -50,10 +50,17 @@ describeWith([keyring, motoComponent], 'the agent process and MFA at the termina
     // script gives the command a terminal; its stdin is /dev/null, as a credential_process's is a pipe.
     const command = `"${process.execPath}" "${CLI}" credential-process dev < /dev/null`;
     const child = spawn('script', ['-qec', command, '/dev/null'], { env: world.env, stdio: ['pipe', 'pipe', 'pipe'] });
-    setTimeout(() => child.stdin?.write(`${code}\r`), 1500);
     const result = await new Promise<{ code: number | null; out: string }>((resolve) => {
       let out = '';
-      child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      let typed = false;
+      child.stdout?.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        // Typed once the question is on the screen, as a person would.
+        if (!typed && out.includes('requested by credential_process dev: ')) {
+          typed = true;
+          child.stdin?.write(`${code}\r`);
+        }
+      });
       child.once('close', (exit) => resolve({ code: exit, out }));
     });
     expect(result.code).toBe(0);

@@ -9,7 +9,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni, fromProcess } from '@aws-sdk/credential-providers';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AWS_CLI_V2_PATH, awsCliV1, awsCliV2, keyring, moto as motoComponent } from '../../helpers/components';
-import { cliWorld, type CliWorld } from '../../helpers/latchkey-cli';
+import { CLI as CLI_PATH, cliWorld, type CliWorld } from '../../helpers/latchkey-cli';
 import { ACCOUNT, ALLOW_ASSUME_ROLE, createRole, createUser, iamClient } from '../../helpers/moto-iam';
 import { startMoto, type Moto } from '../../helpers/moto';
 import { describeWith } from '../../helpers/needs';
@@ -65,7 +65,7 @@ describeWith([keyring, motoComponent, awsCliV1, awsCliV2], 'a new user sets up L
   it('configure-process works for AWS CLI v1 and v2', async () => {
     const configured = await world.run(['configure-process', 'dev']);
     expect(configured.code).toBe(0);
-    expect(readFileSync(world.configFile, 'utf8')).toMatch(/^\[profile dev\]\ncredential_process = \S+ \S+latchkey\.js credential-process dev\nregion = us-east-1\n$/);
+    expect(readFileSync(world.configFile, 'utf8')).toMatch(/^\[profile dev\]\ncredential_process = \S+ \S+latchkey\.cjs credential-process dev\nregion = us-east-1\n$/);
     expect(await callerVia('aws', ['--profile', 'dev'])).toBe(ASSUMED);
     expect(await callerVia(AWS_CLI_V2_PATH, ['--profile', 'dev'])).toBe(ASSUMED);
   });
@@ -103,7 +103,7 @@ describeWith([keyring, motoComponent, awsCliV1, awsCliV2], 'a new user sets up L
     expect(JSON.parse(exec.stdout).Arn).toBe(ASSUMED);
 
     const script = `eval "$("${process.execPath}" "$CLI" env dev)" && aws sts get-caller-identity --endpoint-url ${moto.url} --output json`;
-    const { stdout } = await run('sh', ['-c', script], { env: { ...world.env, CLI: 'dist/cli/latchkey.js', AWS_PROFILE: 'nonexistent' } });
+    const { stdout } = await run('sh', ['-c', script], { env: { ...world.env, CLI: CLI_PATH, AWS_PROFILE: 'nonexistent' } });
     expect(JSON.parse(stdout).Arn).toBe(ASSUMED);
   });
 });

@@ -47,6 +47,20 @@ describe('SettingsStore on real files', () => {
     await expect(stat(join(home, 'config'))).rejects.toThrow(/ENOENT/);
   });
 
+  it('serves an unchanged file from memory, as a copy, and sees every change made by anyone', async () => {
+    await store.update((s) => {
+      s.preferences.reminderLeadMinutes = 20;
+    });
+    const first = await store.load();
+    first.preferences.reminderLeadMinutes = 99; // a caller's change stays its own
+    expect((await store.load()).preferences.reminderLeadMinutes).toBe(20);
+    // Another process (another store) writes the file: the next load sees it.
+    await new SettingsStore(path).update((s) => {
+      s.preferences.reminderLeadMinutes = 30;
+    });
+    expect((await store.load()).preferences.reminderLeadMinutes).toBe(30);
+  });
+
   it('round-trips every kind of entry', async () => {
     const saved = await store.update(addSetup);
     expect(saved.roles[0]).toMatchObject({ name: 'admin', source: 'alice' });
