@@ -42,4 +42,9 @@ export default tseslint.config(
     files: ['renderer/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -4,7 +4,7 @@
  * echoed, since they are secrets or MFA codes.
  */
 import { openSync } from 'node:fs';
-import { ReadStream, WriteStream } from 'node:tty';
+import type { ReadStream, WriteStream } from 'node:tty';
 import { LatchkeyError } from '../shared/errors';
 
 const TERMINAL = process.platform === 'win32' ? { input: 'CONIN$', output: 'CONOUT$' } : { input: '/dev/tty', output: '/dev/tty' };
@@ -13,14 +13,16 @@ const TERMINAL = process.platform === 'win32' ? { input: 'CONIN$', output: 'CONO
  * Asks on the terminal without echo. Rejects with `unavailable` when there is no terminal, and with a
  * 'cancelled' error on Ctrl-C or Esc.
  */
-export function askHidden(question: string, unavailable: LatchkeyError): Promise<string> {
+export async function askHidden(question: string, unavailable: LatchkeyError): Promise<string> {
+  // node:tty is loaded only to ask: a run served from a cache never does.
+  const tty = await import('node:tty');
   let input: ReadStream;
   let output: WriteStream;
   try {
-    input = new ReadStream(openSync(TERMINAL.input, 'r'));
-    output = new WriteStream(openSync(TERMINAL.output, 'w'));
+    input = new tty.ReadStream(openSync(TERMINAL.input, 'r'));
+    output = new tty.WriteStream(openSync(TERMINAL.output, 'w'));
   } catch {
-    return Promise.reject(unavailable);
+    throw unavailable;
   }
   // No echo before the question shows: whatever is typed from then on stays hidden.
   input.setRawMode(true);

@@ -1,0 +1,155 @@
+// `npm run bench`: wall time of `latchkey credential-process` against a bare `node -e 0`, measured in
+// one run on this machine with the real keychain and moto as STS, runs interleaved so drift hits every
+// case alike. Writes the results into bench/README.md. Targets (median ratios to `node -e 0`):
+// through the broker at most 1.15×, standalone warm (one keychain read) at most 1.5×.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+if (process.env.LATCHKEY_TEST_KEYRING !== '1') {
+  // A private D-Bus session with a fresh unlocked keyring, as the tests use.
+  const { status } = spawnSync(join(root, 'test/with-keyring.sh'), [process.execPath, fileURLToPath(import.meta.url)], { stdio: 'inherit' });
+  process.exit(status ?? 1);
+}
+
+const CLI = join(root, 'dist/cli/latchkey.cjs');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
+const COLD_RUNS = 10;
+const home = mkdtempSync(join(tmpdir(), 'latchkey-bench-'));
+const runtime = join(home, 'run');
+mkdirSync(runtime, { mode: 0o700 });
+const port = 20_000 + Math.floor(Math.random() * 20_000);
+// The machine's own environment, as a credential_process inherits it, with Latchkey's world on top.
+const machineEnv = {
+  ...process.env,
+  HOME: home,
+  LATCHKEY_HOME: join(home, 'latchkey'),
+  LATCHKEY_KEYCHAIN_SERVICE: 'latchkey-bench',
+  XDG_RUNTIME_DIR: runtime,
+  AWS_ENDPOINT_URL_STS: `http://127.0.0.1:${port}`,
+};
+// NODE_EXTRA_CA_CERTS (set on these machines) makes every Node start read a CA bundle, ~30 ms; without
+// it the baseline is much shorter and the same milliseconds weigh more. Both are reported.
+const { NODE_EXTRA_CA_CERTS: _caCerts, ...leanEnv } = machineEnv;
+let env = machineEnv;
+
+function latchkey(args, input) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { env, input, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`latchkey ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** Wall time of one run, in ms. */
+function timed(command, args) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+  return ms;
+}
+
+/** Peak resident memory of one run, in MB (GNU time). */
+function peakMb(command, args) {
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { env, encoding: 'utf8' });
+  return result.status === 0 ? Number(result.stderr.trim().split('\n').at(-1)) / 1024 : NaN;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const p90 = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.9)];
+
+/** Each case once per round, in turn, so machine drift lands on all of them alike. */
+function interleaved(cases) {
+  const times = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
+  for (const [command, args] of Object.values(cases)) timed(command, args); // warm the page cache
+  for (let round = 0; round < ROUNDS; round++) for (const [name, [command, args]] of Object.entries(cases)) times[name].push(timed(command, args));
+  return times;
+}
+
+const moto = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {
+  env: { ...process.env, INITIAL_NO_AUTH_ACTION_COUNT: 'inf' },
+  stdio: 'ignore',
+});
+let agent;
+try {
+  for (let i = 0; ; i++) {
+    if ((await fetch(`http://127.0.0.1:${port}/moto-api/`).catch(() => undefined))?.ok) break;
+    if (i > 150) throw new Error('moto did not start');
+    await sleep(100);
+  }
+  latchkey(['identity', 'add', 'alice', '--access-key-id', 'AKIAIOSFODNN7EXAMPLE'], 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+  for (let i = 0; i <= 2 * (COLD_RUNS + 1); i++) latchkey(['role', 'add', `role-${i}`, '--role-arn', `arn:aws:iam::123456789012:role/role-${i}`, '--source', 'alice']);
+  latchkey(['credential-process', 'role-0']); // cached from here on
+
+  const baseline = [process.execPath, ['-e', '0']];
+  const warm = [process.execPath, [CLI, 'credential-process', 'role-0']];
+  const socket = [process.execPath, [join(root, 'bench/socket-round-trip.cjs'), 'role-0']];
+  let nextColdRole = 1;
+
+  /** Every case under the current `env`: standalone first, then with the agent running. */
+  async function measure() {
+    const standalone = interleaved({ baseline, standalone: warm });
+    // Cold: a role never asked for before, so one AssumeRole to moto (and the SDK loaded).
+    const cold = [];
+    for (let i = 0; i < COLD_RUNS; i++) cold.push(timed(process.execPath, [CLI, 'credential-process', `role-${nextColdRole++}`]));
+    const peaks = {
+      baseline: peakMb(...baseline),
+      standalone: peakMb(...warm),
+      cold: peakMb(process.execPath, [CLI, 'credential-process', `role-${nextColdRole++}`]),
+    };
+
+    agent = spawn(process.execPath, [CLI, 'agent'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    await new Promise((resolve, reject) => {
+      agent.stderr.on('data', (chunk) => chunk.toString().includes('serving') && resolve());
+      agent.once('exit', () => reject(new Error('the agent did not start')));
+    });
+    latchkey(['credential-process', 'role-0']); // into the agent's memory
+    const broker = interleaved({ baseline, socket, broker: warm });
+    peaks.broker = peakMb(...warm);
+    const stopped = new Promise((resolve) => agent.once('exit', resolve));
+    agent.kill('SIGTERM');
+    await stopped;
+    agent = undefined;
+
+    const base = median(standalone.baseline);
+    const brokerBase = median(broker.baseline);
+    return [
+      ['`node -e 0` (baseline)', standalone.baseline, 1, peaks.baseline, ''],
+      ['warm, standalone (one keychain read)', standalone.standalone, median(standalone.standalone) / base, peaks.standalone, '≤ 1.5×'],
+      ['bare Unix-socket round trip (floor)', broker.socket, median(broker.socket) / brokerBase, NaN, ''],
+      ['warm, through the agent', broker.broker, median(broker.broker) / brokerBase, peaks.broker, '≤ 1.15×'],
+      ['cold: one AssumeRole to moto', cold, median(cold) / base, peaks.cold, ''],
+    ];
+  }
+
+  const ms = (value) => value.toFixed(1);
+  const table = (rows) =>
+    [
+      '| case | median ms | p90 ms | ratio to `node -e 0` | peak RSS MB | target |',
+      '| --- | ---: | ---: | ---: | ---: | --- |',
+      ...rows.map(
+        ([name, times, ratio, peak, target]) =>
+          `| ${name} | ${ms(median(times))} | ${ms(p90(times))} | ${ratio.toFixed(2)}× | ${Number.isNaN(peak) ? '—' : peak.toFixed(0)} | ${target} |`,
+      ),
+    ].join('\n');
+
+  const sections = [];
+  for (const [title, chosen] of [
+    ['With the machine\'s environment (NODE_EXTRA_CA_CERTS set, as AWS tools would run Latchkey here)', machineEnv],
+    ['Without NODE_EXTRA_CA_CERTS (a lean Node start)', leanEnv],
+  ]) {
+    env = chosen;
+    sections.push(`### ${title}\n\n${table(await measure())}`);
+  }
+  const machine = `${cpus().length} cores, Node ${process.version}, ${ROUNDS} interleaved rounds, ${COLD_RUNS} cold runs, ${new Date().toISOString().slice(0, 10)}`;
+  const results = `${machine}\n\n${sections.join('\n\n')}`;
+  console.log(results);
+  const readme = join(root, 'bench/README.md');
+  writeFileSync(readme, readFileSync(readme, 'utf8').replace(/<!-- results:start -->[\s\S]*<!-- results:end -->/, `<!-- results:start -->\n${results}\n<!-- results:end -->`));
+} finally {
+  agent?.kill('SIGTERM');
+  moto.kill('SIGTERM');
+}
