@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { SettingsStore } from '../../../../electron/core/settings/settings-store';
 import { LatchkeyError } from '../../../../electron/shared/errors';
 import { SettingsSchema, type Settings } from '../../../../electron/shared/model';
+import { rejection } from '../../../helpers/rejection';
 
 const ARN = 'arn:aws:iam::123456789012';
 
@@ -20,14 +21,6 @@ function addSetup(settings: Settings): void {
   settings.preferences.activeTargetProfile = 'work';
 }
 
-async function failure(promise: Promise<unknown>): Promise<LatchkeyError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(LatchkeyError);
-  return error as LatchkeyError;
-}
 
 describe('SettingsStore on real files', () => {
   let home: string;
@@ -106,12 +99,12 @@ describe('SettingsStore on real files', () => {
 
     it('when the result breaks the schema or the integrity rules', async () => {
       const before = await readFile(path);
-      const badField = await failure(store.update((settings) => void (settings.roles[0]!.durationSeconds = 60)));
+      const badField = await rejection(store.update((settings) => void (settings.roles[0]!.durationSeconds = 60)));
       expect(badField.code).toBe('invalid-input');
       expect(badField.message).toMatch(/^settings not saved: roles\[0\]\.durationSeconds: role duration must be a whole number of seconds from 900 to 43200 \(got 60\)$/);
-      const dangling = await failure(store.update((settings) => void settings.identities.pop()));
+      const dangling = await rejection(store.update((settings) => void settings.identities.pop()));
       expect(dangling.message).toMatch(/^settings not saved: MFA device "alice-phone" belongs to identity "alice", which does not exist/);
-      const secret = await failure(
+      const secret = await rejection(
         store.update((settings) => void Object.assign(settings.identities[0]!, { secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' })),
       );
       expect(secret.message).toBe('settings not saved: identities[0]: unknown key "secretAccessKey"');
@@ -144,12 +137,12 @@ describe('SettingsStore on real files', () => {
       await store.update(() => undefined);
       await writeFile(path, content);
       const before = await readFile(path);
-      const loaded = await failure(store.load());
+      const loaded = await rejection(store.load());
       expect(loaded.code).toBe('settings');
       expect(loaded.message).toContain(`the settings file ${path} `);
       expect(loaded.message).toMatch(message);
       expect(loaded.message).not.toContain('wJalr');
-      const updated = await failure(store.update(addSetup));
+      const updated = await rejection(store.update(addSetup));
       expect(updated.message).toBe(loaded.message);
       expect(await readFile(path)).toEqual(before);
     });

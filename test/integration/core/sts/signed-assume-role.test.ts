@@ -6,21 +6,13 @@ import { DeleteAccessKeyCommand } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ProviderSettings } from '../../../../electron/core/sts/build-provider';
 import { createStsApi } from '../../../../electron/core/sts/create-sts-api';
-import { LatchkeyError } from '../../../../electron/shared/errors';
 import { moto } from '../../../helpers/components';
 import { startMoto, type Moto } from '../../../helpers/moto';
 import { describeWith } from '../../../helpers/needs';
 import { ACCOUNT, ALLOW_ASSUME_ROLE, createRole, createUser, iamClient } from '../../../helpers/moto-iam';
 import { providerWorld } from './sts-integration';
+import { rejection } from '../../../helpers/rejection';
 
-async function failure(promise: Promise<unknown>): Promise<LatchkeyError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(LatchkeyError);
-  return error as LatchkeyError;
-}
 
 describeWith([moto], 'STS providers against moto with request authentication on', () => {
   let server: Moto;
@@ -74,20 +66,20 @@ describeWith([moto], 'STS providers against moto with request authentication on'
   });
 
   it('a user without sts:AssumeRole gets a denial naming the action and the role', async () => {
-    const error = await failure(world.build('mallory-deploy').retrieve());
+    const error = await rejection(world.build('mallory-deploy').retrieve());
     expect(error.code).toBe('sts-denied');
     expect(error.message).toMatch(new RegExp(`^role "mallory-deploy": AWS denied sts:AssumeRole on ${deployArn} .*identity "mallory"`));
   });
 
   it('a wrong external id gets a denial that mentions the external id', async () => {
-    const error = await failure(world.build('alice-partner').retrieve());
+    const error = await rejection(world.build('alice-partner').retrieve());
     expect(error.code).toBe('sts-denied');
     expect(error.message).toContain(`AWS denied sts:AssumeRole on ${partnerArn}`);
     expect(error.message).toContain('external id matches');
   });
 
   it('a deleted access key says which identity and what to do', async () => {
-    const error = await failure(world.build('carol-deploy').retrieve());
+    const error = await rejection(world.build('carol-deploy').retrieve());
     expect(error.code).toBe('sts-credentials-invalid');
     expect(error.message).toBe(
       `role "carol-deploy": AWS does not accept access key ${keys.carol.accessKeyId} of identity "carol" (InvalidClientTokenId): it is disabled, deleted or mistyped; create a new access key for the IAM user and update the identity`,
@@ -98,7 +90,7 @@ describeWith([moto], 'STS providers against moto with request authentication on'
   it('a wrong stored secret says to enter it again', async () => {
     await world.keychain.set('identity', 'alice', `x${keys.alice.secretAccessKey.slice(1)}`);
     try {
-      const error = await failure(world.build('alice-partner').retrieve());
+      const error = await rejection(world.build('alice-partner').retrieve());
       expect(error.code).toBe('sts-credentials-invalid');
       expect(error.message).toContain('the secret access key stored for identity "alice" does not match');
       expect(error.message).not.toContain(keys.alice.secretAccessKey.slice(1));

@@ -83,11 +83,4 @@ export async function stsWorld(entries: { roles?: Partial<Role>[]; device?: Part
   };
 }
 
-export async function rejection(promise: Promise<unknown>): Promise<Error & { code?: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error & { code?: string };
-  }
-  throw new Error('expected a rejection');
-}
+export { rejection } from '../../../helpers/rejection';
