@@ -1,12 +1,11 @@
-/** The LatchkeyError a promise rejects with; fails the test if it resolves or rejects with anything else. */
+/** What a promise rejects with; fails the test if it resolves or rejects with something that is not an Error. */
 import { expect } from 'vitest';
-import { LatchkeyError } from '../../electron/shared/errors';
 
-export async function rejection(promise: Promise<unknown>): Promise<LatchkeyError> {
+export async function rejection(promise: Promise<unknown>): Promise<Error & { code?: string }> {
   const error = await promise.then(
     () => undefined,
     (caught: unknown) => caught,
   );
-  expect(error).toBeInstanceOf(LatchkeyError);
-  return error as LatchkeyError;
+  expect(error).toBeInstanceOf(Error);
+  return error as Error & { code?: string };
 }
