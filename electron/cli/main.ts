@@ -9,6 +9,10 @@ function exit(code: number): void {
   setTimeout(() => process.exit(), 100).unref();
 }
 
+// The AWS SDK warns on every cold call that its releases after January 2027 need Node 22: a notice for
+// whoever upgrades Latchkey's runtime, not for someone whose `aws` command runs it.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 runCli(process.argv.slice(2), processIo()).then(exit, (error: unknown) => {
   process.stderr.write(`latchkey: ${describeError(error)}\n`);
   exit(1);

@@ -83,6 +83,24 @@ describeWith([keyring, motoComponent], 'the agent process and MFA at the termina
     }
   });
 
+  it('a broker that answers with an error is reported, not bypassed', async () => {
+    // An agent whose STS endpoint is dead: standalone would succeed, but the CLI must report the agent's answer.
+    expect((await world.run(['role', 'add', 'plain', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/dev`, '--source', 'alice'])).code).toBe(0);
+    const agent = spawn(process.execPath, [CLI, 'agent'], { env: { ...world.env, AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:9' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    await new Promise((resolve) => agent.stderr?.on('data', (chunk: Buffer) => chunk.toString().includes('serving') && resolve(undefined)));
+    try {
+      const result = await world.run(['env', 'plain']);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/^latchkey env: role "plain": STS did not answer AssumeRole/);
+      expect((await world.run(['env', 'plain'], { env: { XDG_RUNTIME_DIR: join(world.home, 'no-agent-here') } })).code).toBe(0);
+    } finally {
+      const exited = new Promise((resolve) => agent.once('exit', resolve));
+      agent.kill('SIGTERM');
+      await exited;
+    }
+  });
+
   it('a second agent refuses to take over a live one; a killed agent’s socket does not block the next', async () => {
     const first = await world.startAgent();
     const second = await world.run(['agent']);

@@ -95,6 +95,10 @@ describeWith([keyring, motoComponent, awsCliV1, awsCliV2], 'a new user sets up L
       expect(await callerVia(cli, ['--profile', 'dev-keys'])).toBe(ASSUMED);
       expect(await callerVia(cli, [])).toBe(ASSUMED); // the active target profile, "default"
     }
+    // ignoreCache: the SDK keeps files it read earlier in this process, before the profile was published.
+    const published = fromIni({ profile: 'dev-keys', filepath: world.credentialsFile, configFilepath: world.configFile, ignoreCache: true });
+    const sts = new STSClient({ region: 'us-east-1', endpoint: moto.url, credentials: published });
+    expect((await sts.send(new GetCallerIdentityCommand({}))).Arn).toBe(ASSUMED);
   });
 
   it('exec runs a command with the session, and env lines work when evaluated by sh', async () => {
