@@ -2,8 +2,10 @@
 // in colour (Windows, Linux) and as macOS template images (black and alpha, tinted by the menu bar).
 // The mark differs in shape as well as colour, so the states stay apart in a template image and for
 // colour-blind eyes: none (no mark, dimmed key), active (disc), expiring (ring), expired (cross).
-// Run `node assets/make-icons.mjs` to write the PNGs next to this file; the output is deterministic.
-import { writeFileSync } from 'node:fs';
+// Also draws the application icon, the same key on a rounded square, into build/icons/ at every size
+// electron-builder's targets take (see build/electron-builder.config.cjs).
+// Run `node assets/make-icons.mjs` to write the PNGs; the output is deterministic.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { crc32, deflateSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,8 +54,25 @@ function sample(state, template, x, y) {
   return [0, 0, 0, 0];
 }
 
-/** RGBA pixels, each the average of 8 × 8 samples (premultiplied, so edges blend cleanly). */
-function render(state, template, size) {
+// The application icon on a 16 × 16 grid like the key's: a rounded square inset as macOS draws app
+// icons (824 of 1024 px, corners of 185 px), shaded top to bottom, with the key a little inside it.
+const roundedSquare = (centre, half, radius) => (x, y) => {
+  const [qx, qy] = [Math.abs(x - centre) - half + radius, Math.abs(y - centre) - half + radius];
+  return length(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - radius;
+};
+const tile = roundedSquare(8, 6.44, 2.9);
+const [TOP, BOTTOM] = [[52, 120, 200], [24, 62, 128]];
+const KEY_SCALE = 0.66; // the key's grid shrunk about the centre, leaving a margin inside the tile
+
+function sampleAppIcon(x, y) {
+  if (key(8 + (x - 8) / KEY_SCALE, 8 + (y - 8) / KEY_SCALE) < 0) return [...colours.key, 1];
+  if (tile(x, y) >= 0) return [0, 0, 0, 0];
+  const t = (y - 1.56) / 12.88;
+  return [...TOP.map((top, i) => Math.round(top + (BOTTOM[i] - top) * t)), 1];
+}
+
+/** RGBA pixels of `sample` (on the 16 × 16 grid), each the average of 8 × 8 samples (premultiplied, so edges blend cleanly). */
+function render(size, sample) {
   const n = 8;
   const scale = size / 16;
   const pixels = Buffer.alloc(size * size * 4);
@@ -62,7 +81,7 @@ function render(state, template, size) {
       const sum = [0, 0, 0, 0];
       for (let i = 0; i < n; i++)
         for (let j = 0; j < n; j++) {
-          const [r, g, b, a] = sample(state, template, (px + (i + 0.5) / n) / scale, (py + (j + 0.5) / n) / scale);
+          const [r, g, b, a] = sample((px + (i + 0.5) / n) / scale, (py + (j + 0.5) / n) / scale);
           sum[0] += r * a;
           sum[1] += g * a;
           sum[2] += b * a;
@@ -103,5 +122,10 @@ for (const state of Object.keys(marks))
   for (const template of [false, true])
     for (const [size, suffix] of [[16, ''], [32, '@2x']]) {
       const name = `tray-${state}${template ? 'Template' : ''}${suffix}.png`;
-      writeFileSync(join(folder, name), png(size, render(state, template, size)));
+      writeFileSync(join(folder, name), png(size, render(size, (x, y) => sample(state, template, x, y))));
     }
+
+// Linux takes the whole folder (file names carry the size), macOS the 1024 px one, Windows the 256 px one.
+const appIcons = join(folder, '..', 'build', 'icons');
+mkdirSync(appIcons, { recursive: true });
+for (const size of [16, 32, 48, 64, 128, 256, 512, 1024]) writeFileSync(join(appIcons, `${size}x${size}.png`), png(size, render(size, sampleAppIcon)));

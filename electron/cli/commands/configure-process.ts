@@ -1,7 +1,9 @@
 /**
  * `latchkey configure-process NAME [--as PROFILE]`: `[profile PROFILE]` in the config file gets
  * `credential_process` running this very CLI by absolute paths, so it works from any shell, IDE or
- * service whatever their PATH. A profile that assumes a role itself (role_arn) is never rewritten.
+ * service whatever their PATH. In the packaged app that is the launcher (build/bin/), which says where
+ * it is in LATCHKEY_LAUNCHER: the app's executable and script are its internals, and it sets up Node
+ * mode. A profile that assumes a role itself (role_arn) is never rewritten.
  */
 import { realpathSync } from 'node:fs';
 import { LatchkeyError } from '../../shared/errors';
@@ -13,6 +15,7 @@ import { regionOf } from '../../core/settings/region-of';
 import { CliContext } from '../cli-context';
 import type { Command } from '../command';
 import { print } from '../io';
+import { shellWord } from '../shell-word';
 
 export const command: Command = {
   options: { as: { type: 'string' } },
@@ -25,7 +28,9 @@ export const command: Command = {
     if (![...settings.identities, ...settings.roles].some((entry) => entry.name === name))
       throw new LatchkeyError('not-found', `no identity or role is named "${name}": add it first`);
 
-    const line = [process.execPath, realpathSync(process.argv[1] ?? ''), 'credential-process', name].map(shellWord).join(' ');
+    const launcher = context.env.LATCHKEY_LAUNCHER;
+    const cli = launcher ? [launcher] : [process.execPath, realpathSync(process.argv[1] ?? '')];
+    const line = [...cli, 'credential-process', name].map((word) => shellWord(word)).join(' ');
     const configPath = awsFilePath('config', context.env);
     const region = regionOf(settings, name);
     await editAwsFile(configPath, 'config', (file) => {
@@ -42,14 +47,3 @@ export const command: Command = {
     return 0;
   },
 };
-
-/**
- * A word both the AWS CLI (which splits credential_process like a POSIX shell) and the JS SDK (which
- * runs it through /bin/sh) read back unchanged: quoted only when it must be, and refused when it holds
- * characters that mean something inside double quotes.
- */
-function shellWord(word: string): string {
-  if (/^[\w@%+=:,./-]+$/.test(word)) return word;
-  if (/["$`\\\n]/.test(word)) throw new LatchkeyError('invalid-input', `cannot write a credential_process command for the path ${JSON.stringify(word)}: it contains a quote, $, \` or \\`);
-  return `"${word}"`;
-}

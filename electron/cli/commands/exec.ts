@@ -10,6 +10,13 @@ import { LatchkeyError } from '../../shared/errors';
 import { sessionFor } from '../session-for';
 import { SHADOWING_VARIABLES, sessionVariables } from '../session-variables';
 
+/**
+ * Set by the packaged app's launcher (build/bin/) for this CLI alone: in CMD's environment, Electron
+ * apps (VS Code, Slack…) would start as plain Node, and a `latchkey` of another install would take
+ * this launcher's path for its own.
+ */
+const LAUNCHER_VARIABLES = ['ELECTRON_RUN_AS_NODE', 'LATCHKEY_LAUNCHER'];
+
 export const command: Command = {
   options: {},
   positionals: { min: 1, max: 1 },
@@ -17,7 +24,7 @@ export const command: Command = {
   async run({ positionals: [name = ''], rest }, io) {
     const session = await sessionFor(name, `exec ${name}`, io);
     const env = { ...io.env, ...sessionVariables(session) };
-    for (const key of SHADOWING_VARIABLES) delete env[key];
+    for (const key of [...SHADOWING_VARIABLES, ...LAUNCHER_VARIABLES]) delete env[key];
     const [file = '', ...args] = rest;
     const child = spawn(file, args, { env, stdio: 'inherit' });
     // The terminal sends Ctrl-C to the whole process group; the child handles it, we wait for it.
