@@ -1,14 +1,6 @@
-/**
- * Electron main entry. Placeholder until the desktop app is built: a single-instance tray app with no
- * windows open at start.
- */
+/** Electron main entry: the tray app, composed from its real parts (see app/compose-app.ts). */
 import { app } from 'electron';
+import { runApp } from './app/app-lifecycle';
+import { composeApp } from './app/compose-app';
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.dock?.hide();
-  app.on('window-all-closed', () => {
-    // A tray app stays running with no windows open.
-  });
-}
+void runApp(() => composeApp({ env: process.env, appRoot: app.getAppPath(), platform: process.platform }));

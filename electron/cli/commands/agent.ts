@@ -3,12 +3,11 @@
  * sessions in memory (in front of the keychain), asks for MFA on its own terminal or answers from a
  * stored seed, and runs in the foreground until SIGINT or SIGTERM, when it removes its socket.
  */
-import type { BrokerHost } from '../../core/broker/broker-host';
 import { BrokerServer } from '../../core/broker/broker-server';
+import { engineBrokerHost } from '../../core/broker/engine-broker-host';
 import { KeychainSessionCache } from '../../core/sessions/keychain-session-cache';
 import { LayeredSessionCache } from '../../core/sessions/layered-session-cache';
 import { MemorySessionCache } from '../../core/sessions/memory-session-cache';
-import { expiresText } from '../../core/sessions/session-profile';
 import { CliContext } from '../cli-context';
 import type { Command } from '../command';
 import { print } from '../io';
@@ -19,12 +18,7 @@ export const command: Command = {
   async run(_input, io) {
     const context = new CliContext(io);
     const engine = await context.engine({ cache: new LayeredSessionCache(new MemorySessionCache(), new KeychainSessionCache(context.keychain())) });
-    const host: BrokerHost = {
-      kind: 'agent',
-      credentials: async (name, requester) => ({ session: await engine.credentials(name, requester), region: await engine.region(name) }),
-      status: async () => (await engine.cachedSessions()).map(({ name, expiration }) => ({ name, expiration: expiresText(expiration) })),
-    };
-    const server = new BrokerServer(host, { socketPath: context.brokerAddress });
+    const server = new BrokerServer(engineBrokerHost('agent', engine), { socketPath: context.brokerAddress });
     await server.listen();
     print(io.stderr, `latchkey agent: serving sessions on ${context.brokerAddress}; Ctrl-C to stop`);
     const signal = await new Promise<NodeJS.Signals>((resolve) => {

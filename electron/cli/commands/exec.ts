@@ -8,7 +8,7 @@ import { constants } from 'node:os';
 import type { Command } from '../command';
 import { LatchkeyError } from '../../shared/errors';
 import { sessionFor } from '../session-for';
-import { SHADOWING_VARIABLES, sessionVariables } from '../session-variables';
+import { SHADOWING_VARIABLES, sessionVariables } from '../../core/sessions/session-variables';
 
 /**
  * Set by the packaged app's launcher (build/bin/) for this CLI alone: in CMD's environment, Electron
@@ -23,7 +23,7 @@ export const command: Command = {
   takesRest: true,
   async run({ positionals: [name = ''], rest }, io) {
     const session = await sessionFor(name, `exec ${name}`, io);
-    const env = { ...io.env, ...sessionVariables(session) };
+    const env = { ...io.env, ...sessionVariables(session, session.region) };
     for (const key of [...SHADOWING_VARIABLES, ...LAUNCHER_VARIABLES]) delete env[key];
     const [file = '', ...args] = rest;
     const child = spawn(file, args, { env, stdio: 'inherit' });

@@ -1,0 +1,21 @@
+/** A broker host over the session engine: what the app and `latchkey agent` both serve. */
+import type { SessionEngine } from '../sessions/session-engine';
+import { expiresText } from '../sessions/session-profile';
+import type { BrokerHost } from './broker-host';
+
+export function engineBrokerHost(
+  kind: BrokerHost['kind'],
+  engine: Pick<SessionEngine, 'credentials' | 'region' | 'cachedSessions'>,
+  /** Called after each session handed out (the app's tray shows it). */
+  served: () => void = () => undefined,
+): BrokerHost {
+  return {
+    kind,
+    credentials: async (name, requester) => {
+      const session = await engine.credentials(name, requester);
+      served();
+      return { session, region: await engine.region(name) };
+    },
+    status: async () => (await engine.cachedSessions()).map(({ name, expiration }) => ({ name, expiration: expiresText(expiration) })),
+  };
+}

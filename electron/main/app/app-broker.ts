@@ -1,0 +1,35 @@
+/**
+ * The broker hosted by the app: `credential_process` calls from any terminal or tool are served by the
+ * app's engine, so they share its sessions and its MFA popup. A broker that failed to start (a live
+ * `latchkey agent` already serves the socket) is not stopped: the socket is the agent's, not ours.
+ */
+import { BrokerServer } from '../../core/broker/broker-server';
+import { engineBrokerHost } from '../../core/broker/engine-broker-host';
+import type { SessionEngine } from '../../core/sessions/session-engine';
+
+export class AppBroker {
+  readonly #server: BrokerServer;
+  #serving = false;
+
+  constructor(
+    socketPath: string,
+    engine: Pick<SessionEngine, 'credentials' | 'region' | 'cachedSessions'>,
+    /** A session was handed out: the tray shows it. */
+    served: () => void,
+  ) {
+    this.#server = new BrokerServer(engineBrokerHost('app', engine, served), { socketPath });
+  }
+
+  /** Rejects with the reason the socket cannot be served. */
+  async start(): Promise<void> {
+    await this.#server.listen();
+    this.#serving = true;
+  }
+
+  /** Closes the server and removes its socket, if it ever served. */
+  async stop(): Promise<void> {
+    if (!this.#serving) return;
+    this.#serving = false;
+    await this.#server.close();
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * The app's life: one instance per user (a second launch brings the first forward), a tray app (no dock
+ * icon on macOS, still running when its windows close), and a clean stop before it quits. A start that
+ * fails is shown in an error box, since there is no tray to show it.
+ */
+import { app, dialog } from 'electron';
+import { describeError } from '../../shared/errors';
+import type { RunningApp } from './compose-app';
+
+/** Resolves once the app runs (or has quit). */
+export async function runApp(start: () => Promise<RunningApp>): Promise<void> {
+  if (!app.requestSingleInstanceLock()) return app.quit();
+  app.dock?.hide();
+  app.on('window-all-closed', () => {
+    // Staying up with no window open is what a tray app does.
+  });
+
+  let running: RunningApp | undefined;
+  let stopping: Promise<void> | undefined;
+  let stopped = false;
+  app.on('second-instance', () => running?.bringForward());
+  app.on('before-quit', (event) => {
+    if (running === undefined || stopped) return;
+    // Quit once the timers, windows and broker socket are gone.
+    event.preventDefault();
+    stopping ??= running
+      .stop()
+      .catch((error: unknown) => console.error(`Latchkey did not stop cleanly: ${describeError(error)}`))
+      .finally(() => {
+        stopped = true;
+        app.quit();
+      });
+  });
+
+  await app.whenReady();
+  try {
+    running = await start();
+  } catch (error) {
+    dialog.showErrorBox('Latchkey could not start', describeError(error));
+    app.quit();
+  }
+}

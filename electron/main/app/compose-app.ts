@@ -1,0 +1,178 @@
+/**
+ * The desktop app's composition root: the one place that wires the real keychain, settings, STS, clock,
+ * timers and Electron into the session engine, the tray, the windows, the reminders and the broker.
+ * Everything the app does reaches the person through the tray menu, a window or a notification.
+ */
+import { join } from 'node:path';
+import { app, clipboard, ipcMain, Menu, powerMonitor, session } from 'electron';
+import { describeError, isLatchkeyError } from '../../shared/errors';
+import { awsFilePath } from '../../core/aws-files/aws-file-path';
+import { brokerAddress } from '../../core/broker/broker-address';
+import { systemClock } from '../../core/clock';
+import { ensureRuntimeFolder } from '../../core/fs/runtime-folder';
+import { systemKeychain } from '../../core/keychain/system-keychain';
+import { KeychainSessionCache } from '../../core/sessions/keychain-session-cache';
+import { LayeredSessionCache } from '../../core/sessions/layered-session-cache';
+import { MemorySessionCache } from '../../core/sessions/memory-session-cache';
+import { SessionEngine } from '../../core/sessions/session-engine';
+import { settingsPath } from '../../core/settings/settings-path';
+import { SettingsStore } from '../../core/settings/settings-store';
+import { lazyStsApi } from '../../core/sts/lazy-sts-api';
+import { systemTimers } from '../../core/timers';
+import { trustedSender } from '../ipc/trusted-sender';
+import { MfaPopups } from '../mfa/mfa-popups';
+import { ExpiryReminders } from '../reminders/expiry-reminders';
+import { TrayRefresh } from '../tray/tray-refresh';
+import { AppBroker } from './app-broker';
+import { AppRefresh } from './app-refresh';
+import { gatherAppState, type AppState } from './app-state';
+import { AppWindow, pageUrl, windowFiles } from './app-window';
+import { watchFiles } from './file-watch';
+import { hardenSession } from './harden-session';
+import { LoginItem } from './login-item';
+import { registerMfaPromptHandlers } from './mfa-prompt-handlers';
+import { MfaPromptWindow } from './mfa-prompt-window';
+import { Notifier } from './notifier';
+import { renewAndRepublish } from './republish';
+import { TrayActions } from './tray-actions';
+import { TrayView } from './tray-view';
+
+export interface AppOptions {
+  /** Paths (HOME, LATCHKEY_HOME, XDG_RUNTIME_DIR, AWS_*), STS endpoints and the keychain service. */
+  env: NodeJS.ProcessEnv;
+  /** The folder of package.json: dist/ and assets/ are under it, in development and packaged alike. */
+  appRoot: string;
+  platform: NodeJS.Platform;
+}
+
+export interface RunningApp {
+  /** A second launch: the settings window if it is open, else the tray menu. */
+  bringForward(): void;
+  /** Stops every timer, closes the windows and the broker (removing its socket). */
+  stop(): Promise<void>;
+}
+
+export async function composeApp({ env, appRoot, platform }: AppOptions): Promise<RunningApp> {
+  // A tray app has no application menu, and with it go the default reload and devtools shortcuts.
+  Menu.setApplicationMenu(null);
+  hardenSession(session.defaultSession);
+
+  const clock = systemClock;
+  const timers = systemTimers;
+  const notifier = new Notifier(platform);
+  const settings = new SettingsStore(settingsPath(env));
+  // LATCHKEY_KEYCHAIN_SERVICE, as for the CLI: a separate set of secrets (tests, a second setup).
+  const keychain = systemKeychain({ service: env.LATCHKEY_KEYCHAIN_SERVICE || undefined });
+
+  const promptFiles = windowFiles(appRoot, 'mfa-prompt');
+  const promptWindow = new MfaPromptWindow({
+    files: promptFiles,
+    cancel: (requestId) => popups.cancel(requestId),
+    failed: (error) => notifier.failed('Could not show the MFA prompt', error),
+  });
+  const popups = new MfaPopups({ window: promptWindow, clock, timers });
+  const settingsFiles = windowFiles(appRoot, 'settings');
+  const settingsWindow = new AppWindow(settingsFiles, { title: 'Latchkey settings', width: 760, height: 560, minWidth: 560, minHeight: 420 });
+  const openSettings = () => void settingsWindow.open().catch((error: unknown) => notifier.failed('Could not open the settings', error));
+
+  const sts = lazyStsApi(env);
+  const engine = new SessionEngine({
+    settings,
+    keychain,
+    sts,
+    prompt: popups,
+    clock,
+    // Sessions in memory for the broker's warm path, and in the keychain for standalone CLI runs.
+    cache: new LayeredSessionCache(new MemorySessionCache(), new KeychainSessionCache(keychain)),
+    runtimeFolder: await ensureRuntimeFolder(env),
+    env,
+    notice: (message) => notifier.show('Latchkey', message),
+  });
+
+  const renew = (name: string, requester: string) =>
+    renewAndRepublish(engine, name, requester)
+      .catch((error: unknown) => notifier.failed(`Could not renew ${name}`, error))
+      .finally(() => refresh.request());
+  const reminders = new ExpiryReminders({
+    clock,
+    timers,
+    actions: {
+      notify: (name, message) => notifier.show(message, 'AWS tools using it stop working when it expires.', { label: 'Renew', run: () => void renew(name, 'expiry reminder') }),
+      renew: (name) => void renew(name, 'automatic renewal'),
+    },
+  });
+
+  const actions = new TrayActions({
+    engine,
+    settings,
+    keychain,
+    clock,
+    clipboard,
+    notifier,
+    openSettings,
+    quit: () => app.quit(),
+    refresh: () => refresh.request(),
+  });
+  const trayView = new TrayView({ assetsDir: join(appRoot, 'assets'), platform, perform: (action) => void actions.perform(action) });
+  const trayRefresh = new TrayRefresh({ clock, timers, refresh: () => refresh.request() });
+  const loginItem = new LoginItem();
+
+  /** Lines heading the tray menu for as long as the app runs. */
+  const notes: string[] = [];
+  let shownProblems = new Set<string>();
+  const refresh = new AppRefresh<AppState>({
+    gather: async () => {
+      await engine.stripExpired();
+      return gatherAppState({ settings, engine, keychain, clock });
+    },
+    show: ({ tray, reminders: sessions, problems }) => {
+      // Each problem is notified when it appears, not on every refresh while it lasts.
+      for (const problem of problems) if (!shownProblems.has(problem)) notifier.show('Latchkey', problem);
+      shownProblems = new Set(problems);
+      trayView.render(tray, clock.now(), [...notes, ...problems]);
+      trayRefresh.schedule(tray);
+      reminders.reschedule(sessions, tray.reminderLeadMinutes);
+      loginItem.follow(tray.launchAtLogin);
+    },
+    failed: (error) => {
+      const problem = describeError(error);
+      if (!shownProblems.has(problem)) notifier.show('Latchkey cannot show your sessions', problem);
+      shownProblems = new Set([problem]);
+      trayView.renderProblem(problem);
+      trayRefresh.stop();
+    },
+  });
+
+  // Each window's IPC handlers, trusting only that window's page.
+  registerMfaPromptHandlers(ipcMain, popups, trustedSender(pageUrl(promptFiles)));
+
+  const broker = new AppBroker(brokerAddress(env), engine, () => refresh.request());
+  await broker.start().catch((error: unknown) => {
+    notifier.failed('Latchkey is not serving credential_process', error);
+    // A live `latchkey agent` answers instead, asking for MFA on its own terminal, not in a popup.
+    notes.push(isLatchkeyError(error) && error.code === 'broker' ? 'credential_process is served by another Latchkey broker' : `Not serving credential_process: ${describeError(error)}`);
+  });
+
+  const watcher = watchFiles([settings.path, awsFilePath('credentials', env, env.HOME)], () => refresh.request());
+  const resumed = () => {
+    reminders.resume();
+    refresh.request();
+  };
+  powerMonitor.on('resume', resumed);
+  refresh.request();
+
+  return {
+    bringForward: () => (settingsWindow.isOpen ? openSettings() : trayView.popUp()),
+    async stop() {
+      powerMonitor.off('resume', resumed);
+      watcher.close();
+      await refresh.stop();
+      trayRefresh.stop();
+      reminders.stop();
+      promptWindow.dismissAll();
+      settingsWindow.close();
+      await broker.stop();
+      trayView.destroy();
+    },
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * What each tray menu action does: one engine call (or clipboard write, or window) per action. Every
+ * action that changes state rebuilds the tray afterwards, failed or not, so a radio item the native menu
+ * checked on click never outlives a failed switch. A failure becomes a notification naming the profile.
+ */
+import type { Clipboard } from 'electron';
+import type { SessionEngine } from '../../core/sessions/session-engine';
+import type { SettingsStore } from '../../core/settings/settings-store';
+import type { Clock } from '../../core/clock';
+import type { Keychain } from '../../core/keychain/keychain';
+import { deviceCode } from '../../core/totp/device-code';
+import type { TrayAction } from '../tray/tray-menu';
+import { exportLines } from './export-lines';
+import type { Notifier } from './notifier';
+import { renewAndRepublish, type Republisher } from './republish';
+
+export interface TrayActionsDeps {
+  engine: Republisher & Pick<SessionEngine, 'use' | 'forget' | 'credentials' | 'region'>;
+  settings: SettingsStore;
+  keychain: Keychain;
+  clock: Clock;
+  clipboard: Pick<Clipboard, 'writeText'>;
+  notifier: Pick<Notifier, 'failed'>;
+  openSettings(): void;
+  quit(): void;
+  /** Rebuilds the tray from fresh state. */
+  refresh(): void;
+}
+
+/** Shown in the MFA popup as who asked. */
+const REQUESTER = 'tray';
+
+/** The actions that act on sessions or settings, and may fail. */
+type StateAction = Exclude<TrayAction, { kind: 'quit' | 'open-settings' }>;
+
+export class TrayActions {
+  constructor(private readonly deps: TrayActionsDeps) {}
+
+  async perform(action: TrayAction): Promise<void> {
+    if (action.kind === 'quit') return this.deps.quit();
+    if (action.kind === 'open-settings') return this.deps.openSettings();
+    try {
+      await this.#run(action);
+    } catch (error) {
+      this.deps.notifier.failed(failure(action), error);
+    } finally {
+      this.deps.refresh();
+    }
+  }
+
+  async #run(action: StateAction): Promise<void> {
+    const { engine } = this.deps;
+    switch (action.kind) {
+      case 'activate':
+        await engine.use(action.name, REQUESTER);
+        return;
+      case 'renew':
+        return renewAndRepublish(engine, action.name, REQUESTER);
+      case 'forget':
+        return engine.forget(action.name);
+      case 'copy-exports': {
+        const session = await engine.credentials(action.name, REQUESTER);
+        return this.deps.clipboard.writeText(exportLines(session, await engine.region(action.name)));
+      }
+      case 'copy-mfa-code': {
+        const { code } = await deviceCode({ settings: this.deps.settings, keychain: this.deps.keychain }, action.device, this.deps.clock.now());
+        return this.deps.clipboard.writeText(code);
+      }
+      case 'launch-at-login':
+        await this.deps.settings.update((settings) => {
+          settings.preferences.launchAtLogin = action.enabled;
+        });
+    }
+  }
+}
+
+function failure(action: StateAction): string {
+  switch (action.kind) {
+    case 'activate':
+      return `Could not switch to ${action.name}`;
+    case 'renew':
+      return `Could not renew ${action.name}`;
+    case 'forget':
+      return `Could not forget the session of ${action.name}`;
+    case 'copy-exports':
+      return `Could not copy the export lines of ${action.name}`;
+    case 'copy-mfa-code':
+      return `Could not copy the MFA code of ${action.device}`;
+    case 'launch-at-login':
+      return 'Could not change "Launch at login"';
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The broker hosted by the app, over its real socket, with the built CLI as the client. Sixteen
+ * `credential-process` runs that need an MFA code share one popup and cost one GetSessionToken and one
+ * AssumeRole (counted by a proxy in front of moto, whose request authentication stays off: its
+ * GetSessionToken hands out fixed keys that fail once it is on). A live `latchkey agent` on the socket
+ * is left alone.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { ipcContract, type MfaPromptView } from '../../../electron/shared/ipc-contract';
+import { keyring, moto as motoComponent } from '../../helpers/components';
+import { cliWorld, type CliWorld } from '../../helpers/latchkey-cli';
+import { ACCOUNT, createRole, createUser, iamClient } from '../../helpers/moto-iam';
+import { startMoto, type Moto } from '../../helpers/moto';
+import { describeWith } from '../../helpers/needs';
+import { startStsProxy, type StsProxy } from '../../helpers/sts-proxy';
+import { BrowserWindow, ipcMain, Notification } from '../../unit/main/app/fake-electron';
+import { runTestApp } from './running-app';
+
+vi.mock('electron', () => import('../../unit/main/app/fake-electron'));
+
+const PARALLEL = 16;
+
+describeWith([keyring, motoComponent], 'the broker hosted by the app', () => {
+  let moto: Moto;
+  let proxy: StsProxy;
+  let world: CliWorld;
+  const socket = () => join(world.env.XDG_RUNTIME_DIR ?? '', 'latchkey', 'broker.sock');
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    proxy = await startStsProxy(moto.url);
+    const iam = iamClient(moto.url);
+    const alice = await createUser(iam, 'alice');
+    await createRole(iam, 'dev', ['alice']);
+    world = cliWorld(proxy.url);
+    for (const [args, input] of [
+      [['identity', 'add', 'alice', '--access-key-id', alice.accessKeyId], alice.secretAccessKey],
+      [['mfa', 'add', 'phone', '--serial', `arn:aws:iam::${ACCOUNT}:mfa/alice`, '--identity', 'alice']],
+      [['role', 'add', 'dev', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/dev`, '--source', 'alice', '--mfa', 'phone']],
+    ] as [string[], string?][])
+      expect((await world.run(args, { input })).code).toBe(0);
+  }, 60_000);
+  afterAll(async () => {
+    await proxy?.stop();
+    await moto?.stop();
+  });
+
+  it(`answers ${PARALLEL} concurrent credential-process runs with one MFA popup, one GetSessionToken and one AssumeRole`, async () => {
+    const app = await runTestApp(world);
+    await app.menuShowing('No active session');
+    const runs = Promise.all(Array.from({ length: PARALLEL }, () => world.run(['credential-process', 'dev'])));
+
+    const popup = await vi.waitFor(
+      () => {
+        const [window] = BrowserWindow.all;
+        const sent = window?.webContents.sent.find((message) => message.channel === ipcContract.mfaPrompt.show.name);
+        if (!window || !sent) throw new Error('no MFA popup yet');
+        return { window, view: sent.payload as MfaPromptView };
+      },
+      { timeout: 20_000, interval: 20 },
+    );
+    expect(popup.view).toMatchObject({ deviceName: 'phone', identityName: 'alice', requesters: ['credential_process dev'] });
+    // Give every run time to reach the broker and join the wait, as Terraform's parallel calls would.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // The person types a code (moto does not check it) into the popup, whose page sends it.
+    await expect(ipcMain.invoke(ipcContract.mfaPrompt.submit.name, popup.window.webContents.invokeEvent(), { requestId: popup.view.requestId, code: '123456' })).resolves.toEqual({ ok: true });
+
+    const results = await runs;
+    for (const result of results) expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(new Set(results.map((result) => result.stdout)).size).toBe(1);
+    expect(JSON.parse(results[0]?.stdout ?? '')).toMatchObject({ Version: 1, AccessKeyId: expect.stringMatching(/^ASIA/) });
+    expect(BrowserWindow.all).toHaveLength(1);
+    expect(popup.window.destroyed).toBe(true);
+    expect(proxy.count('GetSessionToken')).toBe(1);
+    expect(proxy.count('AssumeRole')).toBe(1);
+    // The tray shows what the broker handed out.
+    await app.menuShowing(/"dev {2}(1 h 00|59) min"/);
+    await app.quit();
+  });
+
+  it('leaves a live latchkey agent on the socket alone, says so, and keeps working without hosting', async () => {
+    const agent = await world.startAgent();
+    try {
+      const app = await runTestApp(world);
+      const menu = await app.menuShowing('credential_process is served by another Latchkey broker');
+      expect(menu.labels().slice(0, 2)).toEqual(['credential_process is served by another Latchkey broker', '---']);
+      expect(Notification.all.map((shown) => shown.options)).toContainEqual({
+        title: 'Latchkey is not serving credential_process',
+        body: expect.stringMatching(/^another Latchkey broker \(the app or `latchkey agent`\) is already serving .*broker\.sock$/),
+      });
+      await app.quit();
+      expect(existsSync(socket())).toBe(true);
+      expect(JSON.parse((await world.run(['status', '--json'])).stdout)).toMatchObject({ heldBy: 'broker' });
+    } finally {
+      agent.kill('SIGTERM');
+    }
+  });
+});

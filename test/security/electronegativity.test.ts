@@ -1,0 +1,52 @@
+/**
+ * The Electron security scan: @doyensec/electronegativity over electron/, failing on any HIGH or MEDIUM
+ * finding not accepted in electronegativity-allowed.txt, on an accepted finding that no longer occurs
+ * (so the list stays short and true), and on a file it could not parse (which it would not have checked).
+ * It asks the network for translations and Electron releases and carries on without them.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { expect, it } from 'vitest';
+
+interface Finding {
+  id: string;
+  severity: { name: string };
+  file: string;
+  location: { line: number; column: number };
+  description: string;
+}
+type Scan = (options: object, forCli: false) => Promise<{ issues: Finding[]; errors: { file: string; message: string; tolerable: boolean }[] }>;
+
+const require = createRequire(import.meta.url);
+const scan = require('@doyensec/electronegativity') as Scan;
+const electronVersion = (require('electron/package.json') as { version: string }).version;
+
+function allowed(): { key: string; why: string }[] {
+  const text = readFileSync(new URL('./electronegativity-allowed.txt', import.meta.url), 'utf8');
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const match = /^(\S+)\s+(\S+)\s+—\s+(\S.*)$/.exec(line);
+      if (!match) throw new Error(`electronegativity-allowed.txt: "${line}" is not "CHECK_ID FILE — why"`);
+      return { key: `${match[1]} ${match[2]}`, why: match[3] ?? '' };
+    });
+}
+
+it('finds nothing of HIGH or MEDIUM severity in electron/ beyond the reviewed allow-list', async () => {
+  const { issues, errors } = await scan(
+    { input: resolve('electron'), isRelative: true, electronVersionOverride: electronVersion, customScan: [], excludeFromScan: [], parserPlugins: [] },
+    false,
+  );
+  expect(errors.filter((error) => !error.tolerable).map((error) => `${error.file}: ${error.message}`)).toEqual([]);
+
+  const serious = issues.filter((issue) => ['HIGH', 'MEDIUM'].includes(issue.severity.name));
+  const accepted = new Set(allowed().map((entry) => entry.key));
+  const unexpected = serious
+    .filter((issue) => !accepted.has(`${issue.id} ${issue.file}`))
+    .map((issue) => `${issue.id} ${issue.severity.name} ${issue.file}:${issue.location.line} — ${issue.description}`);
+  expect(unexpected).toEqual([]);
+  const stale = [...accepted].filter((key) => !serious.some((issue) => `${issue.id} ${issue.file}` === key));
+  expect(stale).toEqual([]);
+}, 120_000);

@@ -1,0 +1,71 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppWindow, pageUrl, windowFiles } from '../../../../electron/main/app/app-window';
+import { app, BrowserWindow, resetFakeElectron } from './fake-electron';
+
+vi.mock('electron', () => import('./fake-electron'));
+
+const files = windowFiles('/opt/latchkey', 'settings');
+
+describe('AppWindow', () => {
+  beforeEach(resetFakeElectron);
+
+  it('finds its page and preload in the build, and trusts the page by its file URL', () => {
+    expect(files).toEqual({ page: '/opt/latchkey/dist/renderer/settings.html', preload: '/opt/latchkey/dist/preload/settings.cjs' });
+    expect(pageUrl(files).href).toBe('file:///opt/latchkey/dist/renderer/settings.html');
+  });
+
+  it('opens a sandboxed, isolated window without Node, shown and focused once its page has loaded', async () => {
+    const window = (await new AppWindow(files, { width: 400, height: 300 }).open()) as unknown as BrowserWindow;
+    expect(window.options).toMatchObject({
+      width: 400,
+      height: 300,
+      show: false,
+      webPreferences: { preload: files.preload, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true },
+    });
+    expect(window.page).toBe(files.page);
+    expect(window.visible).toBe(true);
+    // The person was elsewhere (a terminal asked for the code): the window takes the keyboard.
+    expect(window.focused).toBe(true);
+    expect(app.focusRequests).toBe(1);
+  });
+
+  it('refuses navigation away from its page and every new window', async () => {
+    const window = (await new AppWindow(files, {}).open()) as unknown as BrowserWindow;
+    const navigation = { preventDefault: vi.fn() };
+    window.webContents.emit('will-navigate', navigation, 'https://evil.example/');
+    expect(navigation.preventDefault).toHaveBeenCalled();
+    expect(window.webContents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+  });
+
+  it('keeps one window: opening again brings the same one forward', async () => {
+    const settings = new AppWindow(files, {});
+    const [first, second] = await Promise.all([settings.open(), settings.open()]);
+    expect(second).toBe(first);
+    expect(BrowserWindow.all).toHaveLength(1);
+    expect(settings.isOpen).toBe(true);
+  });
+
+  it('tells apart the person closing the window from close()', async () => {
+    const closedByPerson = vi.fn();
+    const settings = new AppWindow(files, {}, closedByPerson);
+    (await settings.open()).close();
+    expect(closedByPerson).toHaveBeenCalledTimes(1);
+    expect(settings.isOpen).toBe(false);
+
+    await settings.open();
+    settings.close();
+    expect(closedByPerson).toHaveBeenCalledTimes(1);
+    expect(BrowserWindow.all.map((window) => window.destroyed)).toEqual([true, true]);
+  });
+
+  it('drops a window whose page did not load, so the next open tries again', async () => {
+    BrowserWindow.failingPages.add(files.page);
+    const settings = new AppWindow(files, {});
+    await expect(settings.open()).rejects.toThrow(/ERR_FILE_NOT_FOUND/);
+    expect(settings.isOpen).toBe(false);
+    expect(BrowserWindow.all[0]?.destroyed).toBe(true);
+    BrowserWindow.failingPages.clear();
+    await settings.open();
+    expect(BrowserWindow.all).toHaveLength(2);
+  });
+});

@@ -1,0 +1,257 @@
+/**
+ * Just enough of Electron's main-process API for the app's tests, recording what the app does and
+ * letting a test act as the person (click a menu item, close a window, invoke an IPC channel).
+ * Use with `vi.mock('electron', () => import('…/fake-electron'))`; `resetFakeElectron()` between tests.
+ */
+import { EventEmitter } from 'node:events';
+import { pathToFileURL } from 'node:url';
+import type { BrowserWindowConstructorOptions, IpcMainInvokeEvent, MenuItemConstructorOptions } from 'electron';
+
+type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
+
+class FakeApp extends EventEmitter {
+  singleInstance = true;
+  readonly dock = { hidden: false, hide: () => (this.dock.hidden = true) };
+  loginItem = { openAtLogin: false };
+  quitRequests = 0;
+  /** Set once a quit was not prevented. */
+  quitted = false;
+
+  requestSingleInstanceLock(): boolean {
+    return this.singleInstance;
+  }
+  whenReady(): Promise<void> {
+    return Promise.resolve();
+  }
+  focusRequests = 0;
+  focus(): void {
+    this.focusRequests++;
+  }
+  getAppPath(): string {
+    return process.cwd();
+  }
+  getLoginItemSettings() {
+    return { ...this.loginItem };
+  }
+  setLoginItemSettings(settings: { openAtLogin: boolean }): void {
+    this.loginItem = { openAtLogin: settings.openAtLogin };
+  }
+  reset(): void {
+    this.removeAllListeners();
+    Object.assign(this, { singleInstance: true, loginItem: { openAtLogin: false }, quitRequests: 0, quitted: false, focusRequests: 0 });
+    this.dock.hidden = false;
+  }
+  quit(): void {
+    this.quitRequests++;
+    let prevented = false;
+    this.emit('before-quit', { preventDefault: () => (prevented = true) });
+    if (prevented) return;
+    this.quitted = true;
+    this.emit('quit');
+  }
+}
+
+class FakeWebContents extends EventEmitter {
+  readonly sent: { channel: string; payload: unknown }[] = [];
+  url = '';
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
+
+  send(channel: string, payload: unknown): void {
+    this.sent.push({ channel, payload });
+    this.emit('fake-sent', channel, payload);
+  }
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = handler;
+  }
+  /** An IPC invoke event from this page's top frame (or an iframe in it). */
+  invokeEvent({ top = true } = {}): IpcMainInvokeEvent {
+    return { senderFrame: { url: this.url, parent: top ? null : { url: this.url, parent: null } } } as unknown as IpcMainInvokeEvent;
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static all: BrowserWindow[] = [];
+  /** Pages that fail to load, as a missing build would. */
+  static failingPages = new Set<string>();
+  readonly webContents = new FakeWebContents();
+  visible = false;
+  destroyed = false;
+  page: string | undefined;
+
+  constructor(readonly options: BrowserWindowConstructorOptions) {
+    super();
+    BrowserWindow.all.push(this);
+  }
+  async loadFile(path: string): Promise<void> {
+    this.page = path;
+    if (BrowserWindow.failingPages.has(path)) throw new Error(`ERR_FILE_NOT_FOUND (-6) loading 'file://${path}'`);
+    this.webContents.url = pathToFileURL(path).href;
+  }
+  focused = false;
+  show(): void {
+    this.visible = true;
+  }
+  focus(): void {
+    this.focused = true;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.emit('closed');
+  }
+  /** The person closes the window. */
+  close(): void {
+    this.destroy();
+  }
+}
+
+export class FakeMenu {
+  constructor(readonly template: MenuItemConstructorOptions[]) {}
+
+  /** The item reached by labels, each matching a label exactly or else its start ("alice", "Quit"); throws if absent. */
+  item(...path: string[]): MenuItemConstructorOptions {
+    let items = this.template;
+    let found: MenuItemConstructorOptions | undefined;
+    for (const label of path) {
+      found = items.find((item) => item.label === label) ?? items.find((item) => item.label?.startsWith(label));
+      if (!found) throw new Error(`no menu item "${label}" among ${items.map((item) => JSON.stringify(item.label)).join(', ')}`);
+      items = (found.submenu as MenuItemConstructorOptions[] | undefined) ?? [];
+    }
+    if (!found) throw new Error('no path given');
+    return found;
+  }
+
+  labels(): (string | undefined)[] {
+    return this.template.map((item) => (item.type === 'separator' ? '---' : item.label));
+  }
+
+  click(...path: string[]): void {
+    const item = this.item(...path);
+    if (!item.click) throw new Error(`menu item "${path.join(' › ')}" does nothing`);
+    (item.click as () => void)();
+  }
+}
+
+export const Menu = {
+  applicationMenu: undefined as FakeMenu | null | undefined,
+  buildFromTemplate: (template: MenuItemConstructorOptions[]) => new FakeMenu(template),
+  setApplicationMenu(menu: FakeMenu | null) {
+    Menu.applicationMenu = menu;
+  },
+};
+
+export class Tray extends EventEmitter {
+  static all: Tray[] = [];
+  menu: FakeMenu | undefined;
+  tooltip = '';
+  poppedUp = 0;
+  destroyed = false;
+
+  constructor(public image: string) {
+    super();
+    Tray.all.push(this);
+  }
+  setImage(image: string): void {
+    this.image = image;
+  }
+  setToolTip(tooltip: string): void {
+    this.tooltip = tooltip;
+  }
+  setContextMenu(menu: FakeMenu): void {
+    this.menu = menu;
+    this.emit('fake-menu', menu);
+  }
+  popUpContextMenu(): void {
+    this.poppedUp++;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+}
+
+export class Notification extends EventEmitter {
+  static all: Notification[] = [];
+  shown = false;
+
+  constructor(readonly options: { title: string; body: string; actions?: { type: string; text: string }[] }) {
+    super();
+  }
+  static isSupported(): boolean {
+    return true;
+  }
+  show(): void {
+    this.shown = true;
+    Notification.all.push(this);
+  }
+}
+
+class FakeIpcMain {
+  readonly handlers = new Map<string, Listener>();
+
+  handle(channel: string, listener: Listener): void {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, listener);
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+  async invoke(channel: string, event: IpcMainInvokeEvent, ...args: unknown[]): Promise<unknown> {
+    const listener = this.handlers.get(channel);
+    if (!listener) throw new Error(`No handler registered for '${channel}'`);
+    return listener(event, ...args);
+  }
+}
+
+type HeadersListener = (
+  details: { url: string; responseHeaders?: Record<string, string[]> },
+  callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
+) => void;
+
+class FakeSession {
+  permissionRequestHandler: ((webContents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
+  permissionCheckHandler: ((webContents: unknown, permission: string) => boolean) | undefined;
+  headersListener: HeadersListener | undefined;
+  readonly webRequest = { onHeadersReceived: (listener: HeadersListener) => (this.headersListener = listener) };
+
+  setPermissionRequestHandler(handler: FakeSession['permissionRequestHandler']): void {
+    this.permissionRequestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: FakeSession['permissionCheckHandler']): void {
+    this.permissionCheckHandler = handler;
+  }
+}
+
+export const app = new FakeApp();
+export const ipcMain = new FakeIpcMain();
+export const powerMonitor = new EventEmitter();
+export const session = { defaultSession: new FakeSession() };
+export const clipboard = {
+  text: '',
+  writeText(text: string) {
+    clipboard.text = text;
+  },
+  readText: () => clipboard.text,
+};
+export const dialog = {
+  errors: [] as { title: string; content: string }[],
+  showErrorBox(title: string, content: string) {
+    dialog.errors.push({ title, content });
+  },
+};
+
+export function resetFakeElectron(): void {
+  app.reset();
+  ipcMain.handlers.clear();
+  powerMonitor.removeAllListeners();
+  session.defaultSession = new FakeSession();
+  BrowserWindow.all = [];
+  BrowserWindow.failingPages.clear();
+  Tray.all = [];
+  Notification.all = [];
+  Menu.applicationMenu = undefined;
+  clipboard.text = '';
+  dialog.errors = [];
+}

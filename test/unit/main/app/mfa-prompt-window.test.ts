@@ -1,0 +1,93 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LatchkeyError } from '../../../../electron/shared/errors';
+import { ipcContract, type MfaPromptView } from '../../../../electron/shared/ipc-contract';
+import type { Identity, MfaDevice } from '../../../../electron/shared/model';
+import { windowFiles } from '../../../../electron/main/app/app-window';
+import { MfaPromptWindow } from '../../../../electron/main/app/mfa-prompt-window';
+import { MfaPopups } from '../../../../electron/main/mfa/mfa-popups';
+import { FakeTimers } from '../../../fakes/fake-timers';
+import { BrowserWindow, resetFakeElectron } from './fake-electron';
+
+vi.mock('electron', () => import('./fake-electron'));
+
+const alice: Identity = { name: 'alice', accessKeyId: 'AKIAIOSFODNN7EXAMPLE' };
+const phone: MfaDevice = { name: 'phone', serial: 'arn:aws:iam::123456789012:mfa/alice', identity: 'alice', hasSeed: false, autoMfa: false };
+const token: MfaDevice = { ...phone, name: 'token', serial: 'arn:aws:iam::123456789012:mfa/token' };
+const files = windowFiles('/opt/latchkey', 'mfa-prompt');
+
+function setup() {
+  const failed = vi.fn();
+  const window = new MfaPromptWindow({ files, cancel: (requestId) => popups.cancel(requestId), failed });
+  const timers = new FakeTimers();
+  const popups = new MfaPopups({ window, clock: timers.clock, timers });
+  const ask = (device: MfaDevice, requester: string) => popups.ask({ device, identity: alice, requester, attempt: 1 });
+  return { window, popups, failed, timers, ask };
+}
+
+/** What the popup windows were sent, once their pages have loaded. */
+async function shown(): Promise<MfaPromptView[][]> {
+  await new Promise((resolve) => setImmediate(resolve));
+  return BrowserWindow.all.map((window) => window.webContents.sent.filter((s) => s.channel === ipcContract.mfaPrompt.show.name).map((s) => s.payload as MfaPromptView));
+}
+
+describe('MfaPromptWindow', () => {
+  beforeEach(resetFakeElectron);
+
+  it('opens a small always-on-top popup and sends it the request once its page has loaded', async () => {
+    const { ask } = setup();
+    void ask(phone, 'tray');
+    const [views] = await shown();
+    expect(views).toEqual([expect.objectContaining({ deviceName: 'phone', requesters: ['tray'] })]);
+    expect(BrowserWindow.all[0]?.options).toMatchObject({ width: 340, height: 200, alwaysOnTop: true, resizable: false });
+    expect(BrowserWindow.all[0]?.page).toBe(files.page);
+  });
+
+  it('updates the same popup when another caller asks for the same device', async () => {
+    const { ask } = setup();
+    void ask(phone, 'tray');
+    await shown();
+    void ask(phone, 'credential_process dev');
+    const windows = await shown();
+    expect(windows).toHaveLength(1);
+    expect(windows[0]?.at(-1)?.requesters).toEqual(['tray', 'credential_process dev']);
+  });
+
+  it('shows the next device in the same popup once a code is in, and closes it when none is left', async () => {
+    const { ask, popups } = setup();
+    const first = ask(phone, 'tray');
+    const second = ask(token, 'credential_process ops');
+    const [[view]] = (await shown()) as [[MfaPromptView]];
+    popups.submit(view.requestId, '123456');
+    await expect(first).resolves.toBe('123456');
+    const [views] = (await shown()) as [MfaPromptView[]];
+    expect(views.map((sent) => sent.deviceName)).toEqual(['phone', 'token']);
+    popups.submit(views[1]?.requestId ?? '', '654321');
+    await expect(second).resolves.toBe('654321');
+    expect(BrowserWindow.all.map((window) => window.destroyed)).toEqual([true]);
+  });
+
+  it('cancels the request when the person closes the popup', async () => {
+    const { ask } = setup();
+    const asked = ask(phone, 'tray');
+    await shown();
+    BrowserWindow.all[0]?.close();
+    await expect(asked).rejects.toMatchObject({ code: 'mfa-cancelled' } satisfies Partial<LatchkeyError>);
+  });
+
+  it('cancels the request, and says why, when the popup page cannot load', async () => {
+    BrowserWindow.failingPages.add(files.page);
+    const { ask, failed } = setup();
+    await expect(ask(phone, 'tray')).rejects.toMatchObject({ code: 'mfa-cancelled' });
+    expect(failed).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringMatching(/ERR_FILE_NOT_FOUND/) }));
+  });
+
+  it('on quit, cancels every waiting request and leaves no popup and no timer', async () => {
+    const { ask, window, timers } = setup();
+    const asked = [ask(phone, 'tray'), ask(token, 'credential_process ops')];
+    await shown();
+    window.dismissAll();
+    for (const request of asked) await expect(request).rejects.toMatchObject({ code: 'mfa-cancelled' });
+    expect(BrowserWindow.all.every((popup) => popup.destroyed)).toBe(true);
+    expect(timers.due).toEqual([]);
+  });
+});

@@ -1,0 +1,128 @@
+import { describe, expect, it, vi } from 'vitest';
+import { LatchkeyError } from '../../../../electron/shared/errors';
+import type { Session } from '../../../../electron/core/sessions/session-cache';
+import { totpCode } from '../../../../electron/core/totp/totp-code';
+import { TrayActions } from '../../../../electron/main/app/tray-actions';
+import type { TrayAction } from '../../../../electron/main/tray/tray-menu';
+import { FakeClock } from '../../../fakes/fake-clock';
+import { MemoryKeychain } from '../../../fakes/memory-keychain';
+import { appSettings, settingsStore } from './app-settings';
+
+const SEED = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const session: Session = {
+  accessKeyId: 'ASIAEXAMPLEEXAMPLE01',
+  secretAccessKey: "se'cret",
+  sessionToken: 'token',
+  expiration: new Date('2026-01-01T13:00:00Z'),
+};
+
+async function setup() {
+  const calls: string[] = [];
+  const settings = await settingsStore(appSettings((s) => Object.assign(s.mfaDevices?.[0] ?? {}, { hasSeed: true })));
+  const engine = {
+    use: vi.fn(async (name: string, requester?: string) => (calls.push(`use ${name} by ${requester}`), session)),
+    renew: vi.fn(async (name: string, requester: string) => (calls.push(`renew ${name} by ${requester}`), session)),
+    published: vi.fn(async () => [
+      { profile: 'default', source: 'dev', active: true },
+      { profile: 'dev', source: 'dev', active: false },
+      { profile: 'ops', source: 'ops', active: false },
+    ]),
+    publish: vi.fn(async (name: string, profile?: string) => (calls.push(`publish ${name} as ${profile}`), session)),
+    forget: vi.fn(async (name: string) => void calls.push(`forget ${name}`)),
+    credentials: vi.fn(async () => session),
+    region: vi.fn(async () => 'eu-west-1'),
+  };
+  const keychain = new MemoryKeychain();
+  const clock = new FakeClock();
+  const deps = {
+    engine,
+    settings,
+    keychain,
+    clock,
+    clipboard: { writeText: vi.fn() },
+    notifier: { failed: vi.fn() },
+    openSettings: vi.fn(),
+    quit: vi.fn(),
+    refresh: vi.fn(() => void calls.push('refresh')),
+  };
+  return { actions: new TrayActions(deps), deps, calls, keychain, clock, settings };
+}
+
+describe('TrayActions', () => {
+  it('activates a name through the engine, asking for MFA as "tray", then rebuilds the tray', async () => {
+    const { actions, calls } = await setup();
+    await actions.perform({ kind: 'activate', name: 'dev' });
+    expect(calls).toEqual(['use dev by tray', 'refresh']);
+  });
+
+  it('renews a name and writes the new session into every profile that publishes it', async () => {
+    const { actions, calls } = await setup();
+    await actions.perform({ kind: 'renew', name: 'dev' });
+    expect(calls).toEqual(['renew dev by tray', 'publish dev as default', 'publish dev as dev', 'refresh']);
+  });
+
+  it('forgets a cached session', async () => {
+    const { actions, calls } = await setup();
+    await actions.perform({ kind: 'forget', name: 'ops' });
+    expect(calls).toEqual(['forget ops', 'refresh']);
+  });
+
+  it('copies export lines that a POSIX shell reads back exactly', async () => {
+    const { actions, deps } = await setup();
+    await actions.perform({ kind: 'copy-exports', name: 'dev' });
+    const [[lines]] = deps.clipboard.writeText.mock.calls as [[string]];
+    expect(lines).toBe(
+      [
+        "export AWS_ACCESS_KEY_ID='ASIAEXAMPLEEXAMPLE01'",
+        "export AWS_SECRET_ACCESS_KEY='se'\\''cret'",
+        "export AWS_SESSION_TOKEN='token'",
+        "export AWS_CREDENTIAL_EXPIRATION='2026-01-01T13:00:00.000Z'",
+        "export AWS_REGION='eu-west-1'",
+        "export AWS_DEFAULT_REGION='eu-west-1'",
+        'unset AWS_PROFILE',
+      ].join('\n'),
+    );
+  });
+
+  it("copies the device's current code from its stored seed", async () => {
+    const { actions, deps, keychain, clock } = await setup();
+    await keychain.set('mfa-seed', 'phone', SEED);
+    await actions.perform({ kind: 'copy-mfa-code', device: 'phone' });
+    expect(deps.clipboard.writeText).toHaveBeenCalledWith(totpCode(SEED, clock.now()).code);
+  });
+
+  it('saves the launch-at-login preference (the login item follows it on the rebuild)', async () => {
+    const { actions, settings, calls } = await setup();
+    await actions.perform({ kind: 'launch-at-login', enabled: true });
+    expect((await settings.load()).preferences.launchAtLogin).toBe(true);
+    expect(calls).toEqual(['refresh']);
+  });
+
+  it('opens the settings and quits without touching the engine', async () => {
+    const { actions, deps, calls } = await setup();
+    await actions.perform({ kind: 'open-settings' });
+    await actions.perform({ kind: 'quit' });
+    expect(deps.openSettings).toHaveBeenCalledTimes(1);
+    expect(deps.quit).toHaveBeenCalledTimes(1);
+    expect(calls).toEqual([]);
+  });
+
+  it('turns a failure into a notification naming the profile, and still rebuilds the tray', async () => {
+    const { actions, deps, calls } = await setup();
+    const cancelled = new LatchkeyError('mfa-cancelled', 'MFA code for device "phone" was cancelled; nothing was sent to AWS');
+    deps.engine.use.mockRejectedValueOnce(cancelled);
+    const failures: [TrayAction, string][] = [
+      [{ kind: 'activate', name: 'dev' }, 'Could not switch to dev'],
+      [{ kind: 'copy-mfa-code', device: 'phone' }, 'Could not copy the MFA code of phone'],
+      [{ kind: 'copy-mfa-code', device: 'gone' }, 'Could not copy the MFA code of gone'],
+    ];
+    for (const [action] of failures) await actions.perform(action);
+    expect(deps.notifier.failed.mock.calls).toEqual([
+      ['Could not switch to dev', cancelled],
+      ['Could not copy the MFA code of phone', expect.objectContaining({ message: expect.stringMatching(/^MFA device "phone" has no stored seed/) })],
+      ['Could not copy the MFA code of gone', expect.objectContaining({ message: 'no MFA device is named "gone"' })],
+    ]);
+    expect(calls.filter((call) => call === 'refresh')).toHaveLength(3);
+    expect(deps.clipboard.writeText).not.toHaveBeenCalled();
+  });
+});
