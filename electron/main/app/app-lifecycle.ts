@@ -5,12 +5,15 @@
  */
 import { app, dialog } from 'electron';
 import { describeError } from '../../shared/errors';
+import { APP_ID } from './app-id';
 import type { RunningApp } from './compose-app';
 
 /** Resolves once the app runs (or has quit). */
 export async function runApp(start: () => Promise<RunningApp>): Promise<void> {
   if (!app.requestSingleInstanceLock()) return app.quit();
   app.dock?.hide();
+  // Windows shows notifications only for an app with an id.
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   app.on('window-all-closed', () => {
     // Staying up with no window open is what a tray app does.
   });

@@ -115,7 +115,7 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
   });
   const trayView = new TrayView({ assetsDir: join(appRoot, 'assets'), platform, perform: (action) => void actions.perform(action) });
   const trayRefresh = new TrayRefresh({ clock, timers, refresh: () => refresh.request() });
-  const loginItem = new LoginItem();
+  const loginItem = new LoginItem({ platform, env, executable: env.APPIMAGE ?? process.execPath });
 
   /** Lines heading the tray menu for as long as the app runs. */
   const notes: string[] = [];
@@ -132,7 +132,7 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
       trayView.render(tray, clock.now(), [...notes, ...problems]);
       trayRefresh.schedule(tray);
       reminders.reschedule(sessions, tray.reminderLeadMinutes);
-      loginItem.follow(tray.launchAtLogin);
+      loginItem.follow(tray.launchAtLogin).catch((error: unknown) => notifier.show('Latchkey cannot change launch at login', describeError(error)));
     },
     failed: (error) => {
       const problem = describeError(error);

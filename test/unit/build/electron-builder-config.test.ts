@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Configuration, FileSet, TargetConfiguration } from 'electron-builder';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { APP_ID } from '../../../electron/main/app/app-id';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const config: Configuration = createRequire(import.meta.url)(join(ROOT, 'build/electron-builder.config.cjs'));
@@ -23,7 +24,7 @@ const resources = (entries: unknown) => [entries ?? []].flat().map((entry) => ({
 
 describe('electron-builder configuration', () => {
   it('names the app and builds a dmg, an NSIS installer, an AppImage and a deb', () => {
-    expect(config).toMatchObject({ appId: expect.stringMatching(/^[a-z]+(\.[a-z]+)+$/), productName: 'Latchkey' });
+    expect(config).toMatchObject({ appId: APP_ID, productName: 'Latchkey' });
     expect(targetNames(config.mac?.target)).toEqual(['dmg']);
     expect(targetNames(config.win?.target)).toEqual(['nsis']);
     expect(targetNames(config.linux?.target)).toEqual(['AppImage', 'deb']);
