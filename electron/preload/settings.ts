@@ -1,4 +1,6 @@
-/** Preload for the settings window: a narrow typed API of verbs, never ipcRenderer itself. */
-import { contextBridge } from 'electron';
+/** Preload for the settings window: the verbs of ipcContract.settings, nothing else. */
+import { ipcContract } from '../shared/ipc-contract';
+import { invokeVerbs } from '../shared/window-api';
+import { expose, invoke } from './lib/expose';
 
-contextBridge.exposeInMainWorld('latchkey', {});
+expose('settings', invokeVerbs(ipcContract.settings, invoke));

@@ -10,8 +10,8 @@
  * strict, so a field the schema does not name (a secret added by mistake) is refused, never sent.
  */
 import * as v from 'valibot';
-import { IdentitySchema, MfaDeviceSchema, NameSchema } from './model';
-import { validateTokenCode } from './validation';
+import { IdentitySchema, MfaDeviceSchema, NameSchema, PreferencesSchema, RoleSchema } from './model';
+import { validateSecretAccessKey, validateTokenCode, type Validator } from './validation';
 
 type ChannelName = `latchkey:${string}`;
 
@@ -44,14 +44,20 @@ const event = <Payload extends v.GenericSchema>(name: ChannelName, payload: Payl
 /** Main makes these (crypto.randomUUID); the popup only echoes them back. */
 const RequestId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,64}$/, 'request id must be 1-64 letters, digits or dashes'));
 
-/** Custom messages throughout: a refused code must never be echoed into a log. */
-const TokenCode = v.pipe(
-  v.string('MFA code must be exactly 6 digits'),
-  v.check(
-    (code) => validateTokenCode(code) === undefined,
-    (issue) => validateTokenCode(issue.input) ?? '',
-  ),
-);
+/**
+ * A secret checked by its shared validator. Custom messages throughout: a refused secret must never be
+ * echoed into a log, and valibot's own type message would show the value.
+ */
+const secret = (validator: Validator, typeMessage: string) =>
+  v.pipe(
+    v.string(typeMessage),
+    v.check(
+      (value) => validator(value) === undefined,
+      (issue) => validator(issue.input) ?? '',
+    ),
+  );
+
+const TokenCode = secret(validateTokenCode, 'MFA code must be exactly 6 digits');
 
 const Message = v.pipe(v.string(), v.minLength(1), v.maxLength(2000));
 
@@ -74,6 +80,80 @@ const SubmitResultSchema = v.variant('ok', [
   v.strictObject({ ok: v.literal(false), error: Message }),
 ]);
 
+/** Made by main (crypto.randomUUID) for a seed it holds; the settings window only echoes it back. */
+const SeedToken = v.pipe(v.string(), v.uuid('seed token must be the one Latchkey gave'));
+
+const SecretAccessKey = secret(validateSecretAccessKey, 'secret access key must be text');
+
+/** Pasted by the person: an otpauth:// URI or a Base32 secret key. Main checks it and never echoes it. */
+const SeedText = v.pipe(
+  v.string('TOTP seed must be text'),
+  v.minLength(1, 'paste the otpauth:// URI or the secret key shown when the virtual MFA device was set up'),
+  v.maxLength(4096, 'the pasted text is too long for a TOTP seed or an otpauth:// URI'),
+);
+
+const NoArguments = v.strictObject({});
+const Named = v.strictObject({ name: NameSchema });
+const Timestamp = v.pipe(v.string(), v.isoTimestamp());
+const AccountId = v.pipe(v.string(), v.regex(/^\d{12}$/, 'account id must be 12 digits'));
+
+/** What the settings window sees of an identity: never the secret, and the key id only masked (AKIA…MPLE). */
+const IdentityViewSchema = v.strictObject({
+  name: NameSchema,
+  maskedAccessKeyId: v.pipe(v.string(), v.regex(/^[A-Z0-9]{4}…[A-Z0-9]{4}$/, 'a masked access key id')),
+  region: IdentitySchema.entries.region,
+  accountId: IdentitySchema.entries.accountId,
+  arn: IdentitySchema.entries.arn,
+  /** The keychain holds its secret access key. */
+  secretStored: v.boolean(),
+});
+
+/** Everything the settings window shows; a device's hasSeed says the keychain holds its seed. */
+const SettingsViewSchema = v.strictObject({
+  identities: v.array(IdentityViewSchema),
+  mfaDevices: v.array(MfaDeviceSchema),
+  roles: v.array(RoleSchema),
+  preferences: v.required(PreferencesSchema),
+});
+
+/** A device's current code, for the person to compare with their authenticator: never the seed. */
+const TotpCodeViewSchema = v.strictObject({
+  code: v.pipe(v.string(), v.regex(/^\d{6}$/)),
+  secondsLeft: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(30)),
+});
+
+/** A seed main holds for a device being added or edited, and what its otpauth label said. */
+const SeedPreviewSchema = v.strictObject({
+  token: SeedToken,
+  issuer: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  account: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  ...TotpCodeViewSchema.entries,
+});
+
+const NewIdentitySchema = v.strictObject({
+  name: NameSchema,
+  accessKeyId: IdentitySchema.entries.accessKeyId,
+  region: IdentitySchema.entries.region,
+});
+
+const NewMfaDeviceSchema = v.strictObject({
+  name: NameSchema,
+  serial: MfaDeviceSchema.entries.serial,
+  identity: NameSchema,
+  autoMfa: v.boolean(),
+});
+
+const ImportPreviewSchema = v.strictObject({
+  /** Where the keys come from, and what "remove the keys" edits. */
+  credentialsPath: v.string(),
+  identities: v.array(v.strictObject({ name: NameSchema, maskedAccessKeyId: IdentityViewSchema.entries.maskedAccessKeyId, region: IdentitySchema.entries.region })),
+  mfaDevices: v.array(MfaDeviceSchema),
+  roles: v.array(RoleSchema),
+  /** Profiles whose key Latchkey already holds: nothing to add, but removing keys takes theirs too. */
+  alreadyImported: v.array(v.string()),
+  skipped: v.array(v.strictObject({ profile: v.string(), reason: Message })),
+});
+
 export const ipcContract = {
   mfaPrompt: {
     /** Show a request in the popup, or update it: more requesters, or the error after a refused code. */
@@ -82,7 +162,83 @@ export const ipcContract = {
     submit: invoke('latchkey:mfa-prompt:submit', v.strictObject({ requestId: RequestId, code: TokenCode }), SubmitResultSchema),
     cancel: invoke('latchkey:mfa-prompt:cancel', v.strictObject({ requestId: RequestId }), v.undefined()),
   },
+  /** The settings window. Secrets (secret access keys, seeds) cross only main-ward; every change answers with the new view. */
+  settings: {
+    load: invoke('latchkey:settings:load', NoArguments, SettingsViewSchema),
+    /** With `verify`, GetCallerIdentity must accept the key first; its account and ARN are recorded. */
+    addIdentity: invoke(
+      'latchkey:settings:add-identity',
+      v.strictObject({ identity: NewIdentitySchema, secretAccessKey: SecretAccessKey, verify: v.boolean() }),
+      SettingsViewSchema,
+    ),
+    /** The name stays; a region left out is removed; a new access key id comes with its secret. */
+    updateIdentity: invoke(
+      'latchkey:settings:update-identity',
+      v.strictObject({
+        name: NameSchema,
+        region: IdentitySchema.entries.region,
+        accessKeyId: v.optional(IdentitySchema.entries.accessKeyId),
+        secretAccessKey: v.optional(SecretAccessKey),
+        verify: v.boolean(),
+      }),
+      SettingsViewSchema,
+    ),
+    /** GetCallerIdentity with the stored key; records the account and ARN. */
+    verifyIdentity: invoke('latchkey:settings:verify-identity', Named, SettingsViewSchema),
+    /** An identity, MFA device or role, with its keychain secret and cached sessions; refused while in use. */
+    remove: invoke('latchkey:settings:remove', v.strictObject({ kind: v.picklist(['identity', 'mfa', 'role']), name: NameSchema }), SettingsViewSchema),
+    /** Main checks and holds a pasted seed (otpauth:// URI or Base32) for the device being added or edited. */
+    stageSeed: invoke('latchkey:settings:stage-seed', v.strictObject({ text: SeedText }), SeedPreviewSchema),
+    /** Main asks for a PNG of the QR code and decodes it itself; null when the person cancels. */
+    chooseQrImage: invoke('latchkey:settings:choose-qr-image', NoArguments, v.nullable(SeedPreviewSchema)),
+    /** The current code of the seed main holds. */
+    seedCode: invoke('latchkey:settings:seed-code', v.strictObject({ token: SeedToken }), TotpCodeViewSchema),
+    /** The current code of a saved device's stored seed. */
+    deviceCode: invoke('latchkey:settings:device-code', Named, TotpCodeViewSchema),
+    addMfaDevice: invoke(
+      'latchkey:settings:add-mfa-device',
+      v.strictObject({ device: NewMfaDeviceSchema, seedToken: v.optional(SeedToken) }),
+      SettingsViewSchema,
+    ),
+    /** The name and identity stay; the seed is kept, removed, or replaced by the one main holds. */
+    updateMfaDevice: invoke(
+      'latchkey:settings:update-mfa-device',
+      v.strictObject({
+        name: NameSchema,
+        serial: MfaDeviceSchema.entries.serial,
+        autoMfa: v.boolean(),
+        seed: v.union([v.picklist(['keep', 'remove']), v.strictObject({ token: SeedToken })]),
+      }),
+      SettingsViewSchema,
+    ),
+    addRole: invoke('latchkey:settings:add-role', v.strictObject({ role: RoleSchema }), SettingsViewSchema),
+    /** Replaces the role of the same name. */
+    updateRole: invoke('latchkey:settings:update-role', v.strictObject({ role: RoleSchema }), SettingsViewSchema),
+    /** Assumes the role once, now, and says who that made us. */
+    testRole: invoke(
+      'latchkey:settings:test-role',
+      Named,
+      v.strictObject({ arn: v.pipe(v.string(), v.maxLength(2048)), account: AccountId, expiration: Timestamp }),
+    ),
+    /** What `latchkey import` would take from ~/.aws now. Changes nothing. */
+    previewImport: invoke('latchkey:settings:preview-import', NoArguments, ImportPreviewSchema),
+    /** Imports the chosen entries of a fresh plan; with `scrub`, their keys then leave the credentials file. */
+    applyImport: invoke(
+      'latchkey:settings:apply-import',
+      v.strictObject({ identities: v.array(NameSchema), mfaDevices: v.array(NameSchema), roles: v.array(NameSchema), scrub: v.boolean() }),
+      v.strictObject({ settings: SettingsViewSchema, scrubbed: v.array(v.string()) }),
+    ),
+    savePreferences: invoke('latchkey:settings:save-preferences', v.strictObject({ preferences: v.required(PreferencesSchema) }), SettingsViewSchema),
+  },
 } as const;
 
 export type MfaPromptView = PayloadOf<typeof ipcContract.mfaPrompt.show>;
 export type MfaSubmitResult = ResultOf<typeof ipcContract.mfaPrompt.submit>;
+
+export type SettingsView = ResultOf<typeof ipcContract.settings.load>;
+export type IdentityView = SettingsView['identities'][number];
+export type TotpCodeView = ResultOf<typeof ipcContract.settings.seedCode>;
+export type SeedPreview = ResultOf<typeof ipcContract.settings.stageSeed>;
+export type RoleTest = ResultOf<typeof ipcContract.settings.testRole>;
+export type ImportPreview = ResultOf<typeof ipcContract.settings.previewImport>;
+export type ImportSelection = RequestOutput<typeof ipcContract.settings.applyImport>;

@@ -2,7 +2,7 @@
  * The API each window's preload exposes as `window.latchkey`: verbs typed by the IPC contract, never
  * ipcRenderer. A window's preload exposes only its own part; the renderer asks for that part by name.
  */
-import type { MfaPromptView, MfaSubmitResult } from './ipc-contract';
+import type { InvokeChannel, ipcContract, MfaPromptView, MfaSubmitResult, RequestInput, ResultOf } from './ipc-contract';
 
 export interface MfaPromptApi {
   /** Calls `listener` for each request main shows; returns the unsubscribe. */
@@ -11,7 +11,25 @@ export interface MfaPromptApi {
   cancel(requestId: string): Promise<void>;
 }
 
+/** One verb per invoke channel of a group, named like it: the channel's request in, its result out. */
+export type InvokeVerbs<G> = {
+  [K in keyof G]: G[K] extends InvokeChannel ? (request: RequestInput<G[K]>) => Promise<ResultOf<G[K]>> : never;
+};
+
+/** The settings window asks and main answers; nothing is pushed to it. */
+export type SettingsApi = InvokeVerbs<typeof ipcContract.settings>;
+
+/** How a window's verbs reach main: the preload's ipcRenderer, or a test's stand-in for it. */
+export type Invoke = <C extends InvokeChannel>(channel: C, request: RequestInput<C>) => Promise<ResultOf<C>>;
+
+/** Builds a group's verbs from the contract itself, so a verb cannot exist without its channel or drift from it. */
+export function invokeVerbs<G extends Record<string, InvokeChannel>>(group: G, invoke: Invoke): InvokeVerbs<G> {
+  const verbs = Object.entries(group).map(([verb, channel]) => [verb, (request: RequestInput<typeof channel>) => invoke(channel, request)]);
+  return Object.fromEntries(verbs) as InvokeVerbs<G>;
+}
+
 /** One part per window, named like the window's group in ipcContract. */
 export interface WindowApi {
   mfaPrompt: MfaPromptApi;
+  settings: SettingsApi;
 }

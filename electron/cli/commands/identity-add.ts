@@ -6,14 +6,14 @@
 import { LatchkeyError } from '../../shared/errors';
 import { maskAccessKeyId } from '../../shared/mask';
 import type { Identity } from '../../shared/model';
-import { check, validateAccessKeyId, validateMfaSerial, validateName, validateRegion, validateSecretAccessKey } from '../../shared/validation';
+import { check, validateAccessKeyId, validateMfaSerial, validateName, validateRegion } from '../../shared/validation';
 import { systemClock } from '../../core/clock';
-import { verifyIdentity } from '../../core/sts/verify-identity';
+import { addIdentity } from '../../core/settings/add-identity';
+import { assertNameFree } from '../../core/settings/assert-name-free';
 import { CliContext } from '../cli-context';
 import type { Command } from '../command';
 import { print } from '../io';
 import { readSecret, refuseSecretOption } from '../read-secret';
-import { assertNameFree, saveWithSecret } from '../setup';
 
 export const command: Command = {
   options: {
@@ -30,7 +30,7 @@ export const command: Command = {
     if (typeof accessKeyId !== 'string') throw new LatchkeyError('invalid-input', '--access-key-id is required');
     const region = values.region as string | undefined;
     const mfaSerial = values['mfa-serial'] as string | undefined;
-    let identity: Identity = {
+    const identity: Identity = {
       name: check(validateName('identity name'), name),
       accessKeyId: check(validateAccessKeyId, accessKeyId),
       ...(region === undefined ? {} : { region: check(validateRegion, region) }),
@@ -38,19 +38,14 @@ export const command: Command = {
     if (mfaSerial !== undefined) check(validateMfaSerial, mfaSerial);
 
     const context = new CliContext(io);
+    // Checked before the secret is asked for, and again when saving.
     assertNameFree(await context.settings.load(), name);
-    const secret = check(validateSecretAccessKey, await readSecret(io, 'secret access key'));
-    if (values.verify) {
-      const caller = await verifyIdentity(identity, secret, context.sts(), systemClock);
-      identity = { ...identity, accountId: caller.account, arn: caller.arn };
-      print(io.stdout, `verified: ${caller.arn}`);
-    }
-
-    await saveWithSecret(context, { kind: 'identity', name, secret }, (settings) => {
-      settings.identities.push(identity);
-      // The device takes the identity's name: one virtual MFA device per IAM user is the common case.
-      if (mfaSerial !== undefined) settings.mfaDevices.push({ name, serial: mfaSerial, identity: name, hasSeed: false, autoMfa: false });
-    });
+    const secretAccessKey = await readSecret(io, 'secret access key');
+    const { caller } = await addIdentity(
+      { settings: context.settings, keychain: context.keychain(), sts: context.sts(), clock: systemClock },
+      { identity, secretAccessKey, mfaSerial, verify: Boolean(values.verify) },
+    );
+    if (caller) print(io.stdout, `verified: ${caller.arn}`);
     print(io.stdout, `added identity "${name}" (${maskAccessKeyId(identity.accessKeyId)})${mfaSerial ? ` with MFA device "${name}"` : ''}`);
     return 0;
   },

@@ -6,17 +6,13 @@
 import { LatchkeyError } from '../../shared/errors';
 import type { MfaDevice } from '../../shared/model';
 import { check, validateMfaSerial, validateName } from '../../shared/validation';
-import { parseOtpauthUri } from '../../core/totp/otpauth-uri';
+import { addMfaDevice, assertDeviceFits, SEED_WARNING } from '../../core/settings/add-mfa-device';
+import { parseAwsOtpauthUri } from '../../core/totp/aws-otpauth-uri';
 import { normalizeSeed } from '../../core/totp/seed';
-import { TOTP_DEFAULTS } from '../../core/totp/totp-code';
 import { CliContext } from '../cli-context';
 import { usageError, type Command } from '../command';
 import { print } from '../io';
 import { readSecret, refuseSecretOption } from '../read-secret';
-import { saveWithSecret } from '../setup';
-
-export const SEED_WARNING =
-  'the TOTP seed is stored in the keychain next to the key it protects: anyone who can unlock this keychain now has both factors';
 
 export const command: Command = {
   options: {
@@ -35,25 +31,19 @@ export const command: Command = {
     if (values.auto && !hasSeed) throw usageError('--auto needs the seed: add --seed-stdin or --otpauth-stdin');
     if (typeof values.serial !== 'string') throw new LatchkeyError('invalid-input', '--serial is required (arn:aws:iam::ACCOUNT:mfa/NAME)');
     if (typeof values.identity !== 'string') throw new LatchkeyError('invalid-input', '--identity is required: the identity the device belongs to');
-    const device: MfaDevice = {
+    const device: Omit<MfaDevice, 'hasSeed'> = {
       name: check(validateName('MFA device name'), name),
       serial: check(validateMfaSerial, values.serial),
       identity: values.identity,
-      hasSeed,
       autoMfa: Boolean(values.auto),
     };
 
     const context = new CliContext(io);
-    const settings = await context.settings.load();
-    if (!settings.identities.some((identity) => identity.name === device.identity))
-      throw new LatchkeyError('not-found', `no identity is named "${device.identity}": add it first with \`latchkey identity add\``);
-    if (settings.mfaDevices.some((existing) => existing.name === name))
-      throw new LatchkeyError('already-exists', `an MFA device is already named "${name}": pick another name, or \`latchkey remove mfa ${name}\` first`);
+    // Checked before the seed is asked for, and again when saving.
+    assertDeviceFits(await context.settings.load(), device);
 
     const seed = hasSeed ? await readSeed(io, Boolean(values['otpauth-stdin'])) : undefined;
-    await saveWithSecret(context, seed === undefined ? undefined : { kind: 'mfa-seed', name, secret: seed }, (s) => {
-      s.mfaDevices.push(device);
-    });
+    await addMfaDevice({ settings: context.settings, keychain: context.keychain() }, device, seed);
     if (seed !== undefined) print(io.stderr, `latchkey: ${SEED_WARNING}${device.autoMfa ? '; auto-MFA is on, so no code will be asked for' : ''}`);
     print(io.stdout, `added MFA device "${name}" (${device.serial}) for identity "${device.identity}"${seed ? ' with its seed' : ''}`);
     return 0;
@@ -62,10 +52,5 @@ export const command: Command = {
 
 async function readSeed(io: Parameters<Command['run']>[1], otpauth: boolean): Promise<string> {
   const text = await readSecret(io, otpauth ? 'otpauth:// URI' : 'TOTP seed (Base32)');
-  if (!otpauth) return normalizeSeed(text);
-  const params = parseOtpauthUri(text);
-  // The settings keep no TOTP parameters: AWS virtual MFA devices all use the defaults.
-  if (params.algorithm !== TOTP_DEFAULTS.algorithm || params.digits !== TOTP_DEFAULTS.digits || params.period !== TOTP_DEFAULTS.period)
-    throw new LatchkeyError('invalid-input', `the otpauth URI uses ${params.algorithm.toUpperCase()}, ${params.digits} digits, ${params.period} s: AWS MFA devices use SHA1, 6 digits, 30 s`);
-  return params.secret;
+  return otpauth ? parseAwsOtpauthUri(text).secret : normalizeSeed(text);
 }

@@ -13,10 +13,10 @@ import {
   validateRoleArn,
   validateSessionName,
 } from '../../shared/validation';
+import { addRole } from '../../core/settings/add-role';
 import { CliContext } from '../cli-context';
 import type { Command } from '../command';
 import { print } from '../io';
-import { assertNameFree } from '../setup';
 
 export const command: Command = {
   options: {
@@ -50,12 +50,7 @@ export const command: Command = {
     };
     if (role.directMfa && role.mfaDevice === undefined) throw new LatchkeyError('invalid-input', '--direct-mfa needs --mfa DEVICE');
 
-    const context = new CliContext(io);
-    assertNameFree(await context.settings.load(), name);
-    // The settings check that the source and the device exist and belong together.
-    await context.settings.update((settings) => {
-      settings.roles.push(role);
-    });
+    await addRole(new CliContext(io).settings, role);
     print(io.stdout, `added role "${name}" (${role.roleArn}) from "${source}"`);
     return 0;
   },

@@ -4,7 +4,7 @@
  * Everything the app does reaches the person through the tray menu, a window or a notification.
  */
 import { join } from 'node:path';
-import { app, clipboard, ipcMain, Menu, powerMonitor, session } from 'electron';
+import { app, clipboard, dialog, ipcMain, Menu, powerMonitor, session } from 'electron';
 import { describeError, isLatchkeyError } from '../../shared/errors';
 import { awsFilePath } from '../../core/aws-files/aws-file-path';
 import { brokerAddress } from '../../core/broker/broker-address';
@@ -31,6 +31,7 @@ import { watchFiles } from './file-watch';
 import { hardenSession } from './harden-session';
 import { LoginItem } from './login-item';
 import { registerMfaPromptHandlers } from './mfa-prompt-handlers';
+import { registerSettingsHandlers } from '../settings/register-settings-handlers';
 import { MfaPromptWindow } from './mfa-prompt-window';
 import { Notifier } from './notifier';
 import { renewAndRepublish } from './republish';
@@ -145,6 +146,7 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
 
   // Each window's IPC handlers, trusting only that window's page.
   registerMfaPromptHandlers(ipcMain, popups, trustedSender(pageUrl(promptFiles)));
+  registerSettingsHandlers({ ipcMain, isTrustedSender: trustedSender(pageUrl(settingsFiles)), engine, settings, keychain, sts, clock, dialog, env });
 
   const broker = new AppBroker(brokerAddress(env), engine, () => refresh.request());
   await broker.start().catch((error: unknown) => {

@@ -1,0 +1,57 @@
+/**
+ * Removes an identity, MFA device or role: its cached sessions, its settings entry (and the profiles
+ * published from it) and its keychain secret. Refused while something still uses it, so a removal
+ * never leaves a role without its source or device.
+ */
+import { LatchkeyError } from '../../shared/errors';
+import type { Settings } from '../../shared/model';
+import type { SecretKind } from '../keychain/keychain';
+import type { SessionEngine } from '../sessions/session-engine';
+import type { SetupStores } from './save-with-secret';
+
+export type EntryKind = 'identity' | 'mfa' | 'role';
+
+const KINDS = {
+  identity: { list: 'identities', secret: 'identity', label: 'identity' },
+  mfa: { list: 'mfaDevices', secret: 'mfa-seed', label: 'MFA device' },
+  role: { list: 'roles', secret: undefined, label: 'role' },
+} as const satisfies Record<EntryKind, { list: keyof Settings; secret: SecretKind | undefined; label: string }>;
+
+export const ENTRY_KINDS = Object.keys(KINDS) as EntryKind[];
+
+export interface RemoveDeps extends SetupStores {
+  engine: Pick<SessionEngine, 'forget'>;
+}
+
+export async function removeEntry(deps: RemoveDeps, kind: EntryKind, name: string): Promise<Settings> {
+  const { list, secret, label } = KINDS[kind];
+  const current = await deps.settings.load();
+  const entries: { name: string }[] = current[list];
+  if (!entries.some((entry) => entry.name === name)) throw new LatchkeyError('not-found', `no ${label} is named "${name}"`);
+  const users = usersOf(current, kind, name);
+  if (users.length > 0) throw new LatchkeyError('invalid-input', `${label} "${name}" is still used by ${users.join(', ')}: remove those first`);
+
+  // Cached sessions can only be found through the entry, so they go before it. An MFA device has none of its own.
+  if (kind !== 'mfa') await deps.engine.forget(name).catch(() => undefined);
+  const settings = await deps.settings.update((s) => {
+    const from: { name: string }[] = s[list];
+    from.splice(
+      from.findIndex((entry) => entry.name === name),
+      1,
+    );
+    s.published = s.published.filter((entry) => entry.source !== name);
+  });
+  if (secret) await deps.keychain.delete(secret, name);
+  return settings;
+}
+
+function usersOf(settings: Settings, kind: EntryKind, name: string): string[] {
+  const roles = (uses: (role: Settings['roles'][number]) => boolean) => settings.roles.filter(uses).map((role) => `role "${role.name}"`);
+  if (kind === 'identity')
+    return [
+      ...roles((role) => role.source === name),
+      ...settings.mfaDevices.filter((device) => device.identity === name).map((device) => `MFA device "${device.name}"`),
+    ];
+  if (kind === 'mfa') return roles((role) => role.mfaDevice === name);
+  return roles((role) => role.source === name);
+}

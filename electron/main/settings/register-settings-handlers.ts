@@ -1,0 +1,112 @@
+/**
+ * Main's side of the settings window: one handler per verb of ipcContract.settings, each behind the
+ * sender check and the contract's argument and reply schemas (ipc/handle). Changes answer with the new
+ * view of the settings, which never holds a secret: keys and seeds enter here and stay in main.
+ */
+import type { IpcMain } from 'electron';
+import { ipcContract, type InvokeChannel, type SettingsView } from '../../shared/ipc-contract';
+import type { Settings } from '../../shared/model';
+import type { Clock } from '../../core/clock';
+import type { Keychain } from '../../core/keychain/keychain';
+import type { SessionEngine } from '../../core/sessions/session-engine';
+import { addIdentity } from '../../core/settings/add-identity';
+import { addMfaDevice } from '../../core/settings/add-mfa-device';
+import { addRole } from '../../core/settings/add-role';
+import { applyImport } from '../../core/settings/apply-import';
+import { readImportPlan } from '../../core/settings/read-import-plan';
+import { removeEntry } from '../../core/settings/remove-entry';
+import type { SettingsStore } from '../../core/settings/settings-store';
+import type { StsApi } from '../../core/sts/sts-api';
+import { deviceCode } from '../../core/totp/device-code';
+import { handle, type Handler } from '../ipc/handle';
+import type { SenderCheck } from '../ipc/trusted-sender';
+import { findEntry } from './find-entry';
+import { importPreview } from './import-preview';
+import { pickImport } from './pick-import';
+import { readQrSeed, type OpenDialog } from './read-qr-seed';
+import { readSeedText } from './read-seed-text';
+import { settingsView } from './settings-view';
+import { StagedSeed } from './staged-seed';
+import { testRole } from './test-role';
+import { updateIdentity } from './update-identity';
+import { updateMfaDevice } from './update-mfa-device';
+import { updateRole } from './update-role';
+
+export interface SettingsHandlerDeps {
+  ipcMain: Pick<IpcMain, 'handle'>;
+  /** Accepts only the settings window's own page (ipc/trusted-sender). */
+  isTrustedSender: SenderCheck;
+  /** Forgets the sessions of what is removed; assumes a role for "Test" (its MFA prompt is the app's popup). */
+  engine: Pick<SessionEngine, 'forget' | 'renew'>;
+  settings: SettingsStore;
+  keychain: Keychain;
+  sts: StsApi;
+  clock: Clock;
+  /** Asks for the QR code image (Electron's dialog). */
+  dialog: OpenDialog;
+  /** Where ~/.aws is (AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE), for the import. */
+  env: NodeJS.ProcessEnv;
+}
+
+export function registerSettingsHandlers(deps: SettingsHandlerDeps): void {
+  const { settings: store, keychain, clock, env } = deps;
+  const verbs = ipcContract.settings;
+  const staged = new StagedSeed(clock);
+  const on = <C extends InvokeChannel>(channel: C, handler: Handler<C>) => handle(deps.ipcMain, channel, handler, deps);
+  const view = async (settings?: Settings): Promise<SettingsView> => settingsView(settings ?? (await store.load()), keychain);
+  /** A seed main holds goes into the keychain with its device, and is then no longer held. */
+  const withStagedSeed = async (token: string, save: (seed: string) => Promise<Settings>): Promise<Settings> => {
+    const saved = await save(staged.seed(token));
+    staged.clear(token);
+    return saved;
+  };
+
+  on(verbs.load, () => view());
+
+  on(verbs.addIdentity, async (request) => view((await addIdentity(deps, request)).settings));
+  on(verbs.updateIdentity, async (change) => view(await updateIdentity(deps, change)));
+  on(verbs.verifyIdentity, async ({ name }) => {
+    const { region } = findEntry((await store.load()).identities, 'identity', name);
+    return view(await updateIdentity(deps, { name, region, verify: true }));
+  });
+  on(verbs.remove, async ({ kind, name }) => view(await removeEntry(deps, kind, name)));
+
+  on(verbs.stageSeed, ({ text }) => staged.stage(readSeedText(text)));
+  on(verbs.chooseQrImage, async () => {
+    const seed = await readQrSeed(deps.dialog);
+    return seed === undefined ? null : staged.stage(seed);
+  });
+  on(verbs.seedCode, ({ token }) => staged.code(token));
+  on(verbs.deviceCode, async ({ name }) => {
+    const { code, secondsLeft } = await deviceCode(deps, name, clock.now());
+    return { code, secondsLeft };
+  });
+  on(verbs.addMfaDevice, async ({ device, seedToken }) =>
+    view(await (seedToken === undefined ? addMfaDevice(deps, device, undefined) : withStagedSeed(seedToken, (seed) => addMfaDevice(deps, device, seed)))),
+  );
+  on(verbs.updateMfaDevice, async ({ seed, ...change }) =>
+    view(
+      await (typeof seed === 'string'
+        ? updateMfaDevice(deps, { ...change, seed })
+        : withStagedSeed(seed.token, (stagedSeed) => updateMfaDevice(deps, { ...change, seed: { seed: stagedSeed } }))),
+    ),
+  );
+
+  on(verbs.addRole, async ({ role }) => view(await addRole(store, role)));
+  on(verbs.updateRole, async ({ role }) => view(await updateRole(store, role)));
+  on(verbs.testRole, ({ name }) => testRole(deps, name));
+
+  on(verbs.previewImport, async () => importPreview(await readImportPlan(store, env)));
+  on(verbs.applyImport, async ({ scrub, ...selection }) => {
+    const { settings, scrubbed } = await applyImport(deps, pickImport(await readImportPlan(store, env), selection), { scrub });
+    return { settings: await view(settings), scrubbed };
+  });
+
+  on(verbs.savePreferences, async ({ preferences }) =>
+    view(
+      await store.update((settings) => {
+        settings.preferences = preferences;
+      }),
+    ),
+  );
+}

@@ -1,0 +1,137 @@
+/**
+ * The settings window's preload API for tests: main's real handlers (registerSettingsHandlers) over
+ * fakes — a memory keychain, the fake STS on a fake clock, temp settings and ~/.aws files, a dialog
+ * that "chooses" whichever file the test names — reached through invokeVerbs over the contract, as the
+ * real preload builds its verbs. So the test implementation cannot drift from the real one, and in
+ * Chromium everything the window sends crosses the contract's schemas and the sender check.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { IpcMainInvokeEvent } from 'electron';
+import type { Page } from 'playwright-core';
+import { KeychainSessionCache } from '../../electron/core/sessions/keychain-session-cache';
+import { SessionEngine } from '../../electron/core/sessions/session-engine';
+import { SettingsStore } from '../../electron/core/settings/settings-store';
+import type { MfaPrompt } from '../../electron/core/sts/mfa-prompt';
+import { trustedSender } from '../../electron/main/ipc/trusted-sender';
+import { registerSettingsHandlers } from '../../electron/main/settings/register-settings-handlers';
+import { ipcContract, type InvokeChannel } from '../../electron/shared/ipc-contract';
+import { invokeVerbs, type SettingsApi } from '../../electron/shared/window-api';
+import { FakeClock } from '../fakes/fake-clock';
+import { FakeSts } from '../fakes/fake-sts';
+import { MemoryKeychain } from '../fakes/memory-keychain';
+import { fakeEvent, fakeIpcMain } from '../unit/main/ipc/ipc-fakes';
+
+export const SETTINGS_PAGE = new URL('file:///opt/Latchkey/resources/app.asar/dist/renderer/settings.html');
+
+/** What every answer of the handlers was, by verb, so tests can look for secrets in all of them. */
+export type Answer = { verb: string; result: unknown };
+
+export interface SettingsWorld {
+  api: SettingsApi;
+  /** Calls a channel as a frame showing `pageUrl` would (the settings page unless told otherwise). */
+  invokeAs(pageUrl: string, channel: InvokeChannel, request: unknown): Promise<unknown>;
+  answers: Answer[];
+  clock: FakeClock;
+  sts: FakeSts;
+  keychain: MemoryKeychain;
+  store: SettingsStore;
+  home: string;
+  credentialsFile: string;
+  configFile: string;
+  /** The file the next "choose a QR image" dialog returns; undefined cancels it. */
+  chooseFile(path: string | undefined): void;
+  /** Every file Latchkey keeps (settings, ~/.aws) and every keychain entry, to prove nothing changed. */
+  snapshot(): { files: Record<string, string>; keychain: Record<string, string> };
+}
+
+/** 12:00:05 UTC: 25 s left in the TOTP step, so a code shown now is still the current one. */
+export const WORLD_TIME = Date.UTC(2026, 0, 1, 12, 0, 5);
+
+/** `answers` collects every answer (a test may share one list between worlds); `prompt` answers MFA requests. */
+export function settingsWorld(options: { prompt?: MfaPrompt; answers?: Answer[] } = {}): SettingsWorld {
+  const home = mkdtempSync(join(tmpdir(), 'latchkey-settings-'));
+  mkdirSync(join(home, '.aws'), { mode: 0o700 });
+  const credentialsFile = join(home, '.aws', 'credentials');
+  const configFile = join(home, '.aws', 'config');
+  const env = { HOME: home, AWS_SHARED_CREDENTIALS_FILE: credentialsFile, AWS_CONFIG_FILE: configFile };
+  const clock = new FakeClock(WORLD_TIME);
+  const sts = new FakeSts(clock);
+  const keychain = new MemoryKeychain();
+  const store = new SettingsStore(join(home, 'latchkey', 'settings.json'));
+  const prompt: MfaPrompt = options.prompt ?? { ask: () => Promise.reject(new Error('no MFA prompt in this test')) };
+  const engine = new SessionEngine({
+    settings: store,
+    keychain,
+    sts,
+    prompt,
+    clock,
+    cache: new KeychainSessionCache(keychain),
+    runtimeFolder: mkdtempSync(join(tmpdir(), 'latchkey-settings-run-')),
+    env,
+    notice: () => undefined,
+  });
+  let chosen: string | undefined;
+  const ipcMain = fakeIpcMain();
+  registerSettingsHandlers({
+    ipcMain,
+    isTrustedSender: trustedSender(SETTINGS_PAGE),
+    engine,
+    settings: store,
+    keychain,
+    sts,
+    clock,
+    dialog: { showOpenDialog: async () => ({ canceled: chosen === undefined, filePaths: chosen === undefined ? [] : [chosen] }) },
+    env,
+  });
+
+  const answers = options.answers ?? [];
+  const verbOf = new Map(Object.entries(ipcContract.settings).map(([verb, channel]) => [channel.name, verb]));
+  const invokeAs = async (pageUrl: string, channel: InvokeChannel, request: unknown) => {
+    const result = await ipcMain.call(channel.name, fakeEvent(pageUrl) as IpcMainInvokeEvent, request);
+    answers.push({ verb: verbOf.get(channel.name) ?? channel.name, result });
+    return result;
+  };
+  // As through Electron and the preload's invoke, only the message of a failure reaches the window.
+  const api = invokeVerbs(ipcContract.settings, (channel, request) =>
+    invokeAs(SETTINGS_PAGE.href, channel, request).catch((error: unknown) => {
+      throw new Error((error as Error).message);
+    }) as never,
+  );
+
+  return {
+    api,
+    invokeAs,
+    answers,
+    clock,
+    sts,
+    keychain,
+    store,
+    home,
+    credentialsFile,
+    configFile,
+    chooseFile: (path) => (chosen = path),
+    snapshot: () => ({ files: filesUnder(home), keychain: Object.fromEntries(keychain.entries) }),
+  };
+}
+
+function filesUnder(folder: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true }))
+    if (entry.isFile() && !entry.name.endsWith('.lock')) files[join(entry.parentPath, entry.name)] = readFileSync(join(entry.parentPath, entry.name), 'latin1');
+  return files;
+}
+
+/** Runs inside the page before its scripts: Playwright sends its source text, so it uses nothing from outside. */
+function install(verbs: string[]): void {
+  const call = (globalThis as unknown as { latchkeySettingsCall: (verb: string, request: unknown) => Promise<unknown> }).latchkeySettingsCall;
+  const settings = Object.fromEntries(verbs.map((verb) => [verb, (request: unknown) => call(verb, request)]));
+  Object.assign(globalThis, { latchkey: { settings } });
+}
+
+/** Gives the page `window.latchkey.settings` as the settings preload would, served by `api` in Node. */
+export async function exposeSettingsApi(page: Page, api: SettingsApi): Promise<void> {
+  await page.exposeFunction('latchkeySettingsCall', (verb: keyof SettingsApi, request: never) => (api[verb] as (request: never) => Promise<unknown>)(request));
+  await page.addInitScript(install, Object.keys(api));
+}

@@ -1,0 +1,341 @@
+/**
+ * The settings window in Chromium, against main's real handlers over fakes (settings-test-api.ts):
+ * first run by keyboard, identities, MFA devices from an otpauth URI and from a QR image, roles, import,
+ * preferences, and refusals that save nothing. Each step is screenshot in light and dark and checked
+ * with axe-core; so is the MFA prompt window.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import QRCode from 'qrcode';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { totpCode } from '../../electron/core/totp/totp-code';
+import type { FakeUser } from '../fakes/fake-sts';
+import { launchChromium } from '../helpers/chromium';
+import { chromium } from '../helpers/components';
+import { describeWith } from '../helpers/needs';
+import { fakeMfaPromptApi } from './fake-mfa-prompt-api';
+import { rendererServer } from './renderer-server';
+import { seriousAxeFindings } from './settings-axe';
+import { exposeSettingsApi, settingsWorld, type SettingsWorld } from './settings-test-api';
+
+const SCREENSHOTS = fileURLToPath(new URL('../../test-artifacts/screenshots/', import.meta.url));
+const SEED = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const URI = `otpauth://totp/Amazon%20Web%20Services:alice@123456789012?secret=${SEED}&issuer=Amazon%20Web%20Services`;
+const SERIAL = 'arn:aws:iam::123456789012:mfa/alice';
+/** The settings window's size in the app (main/app/compose-app.ts). */
+const WINDOW = { width: 760, height: 560 };
+
+/** A world whose fake STS knows alice (with a virtual MFA device), optionally already added. */
+async function world(options: { withAlice?: boolean } = {}): Promise<SettingsWorld & { alice: FakeUser }> {
+  const w = settingsWorld();
+  const alice = w.sts.addUser('alice', { mfaSeed: SEED });
+  if (options.withAlice)
+    await w.api.addIdentity({ identity: { name: 'alice', accessKeyId: alice.accessKeyId }, secretAccessKey: alice.secretAccessKey, verify: true });
+  return Object.assign(w, { alice });
+}
+
+/** Everything the page holds as text: its markup and what every field contains. */
+async function pageText(page: Page): Promise<string> {
+  const values = await Promise.all((await page.locator('input').all()).map((input) => input.inputValue()));
+  return [await page.content(), ...values].join('\n');
+}
+
+/** The six digits a TOTP display shows ("536 101" → "536101"). */
+const shownCode = async (page: Page, label: string) => (await page.getByRole('group', { name: label }).locator('.code').textContent())?.replace(/\s/g, '');
+
+describeWith([chromium], 'settings window in Chromium', () => {
+  let server: Awaited<ReturnType<typeof rendererServer>>;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    server = await rendererServer('settings.html');
+    browser = await launchChromium({ viewport: WINDOW, deviceScaleFactor: 2 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(w: SettingsWorld): Promise<Page> {
+    const page = await browser.context.newPage();
+    await exposeSettingsApi(page, w.api);
+    await page.goto(server.url('settings.html'));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    return page;
+  }
+
+  const section = (page: Page, name: string) => page.getByRole('navigation').getByRole('button', { name });
+
+  /**
+   * Screenshots in light and dark, the window as tall as its content so a long form shows whole, and
+   * axe-core in both: no serious or critical finding.
+   */
+  async function step(page: Page, name: string): Promise<void> {
+    const height = await page.locator('main').evaluate((main) => main.scrollHeight);
+    await page.setViewportSize({ ...WINDOW, height: Math.max(WINDOW.height, height) });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.screenshot({ path: `${SCREENSHOTS}settings-${name}-${colorScheme}.png` });
+      expect(await seriousAxeFindings(page), `${name} in ${colorScheme}`).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize(WINDOW);
+  }
+
+  it('opens on the first-run step, adds an identity by keyboard alone, and never shows its secret again', async () => {
+    const w = await world();
+    const page = await open(w);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Add your first identity');
+    expect(await page.locator(':focus').getAttribute('id')).toBe(await page.getByLabel('Name', { exact: true }).getAttribute('id'));
+    await step(page, 'first-run');
+
+    // Name, region, key id, secret: the tab order of the form. A wrong secret: STS says so in place.
+    await page.keyboard.type('alice');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('eu-west-1');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(w.alice.accessKeyId);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('wrongwrongwrongwrongwrongwrong');
+    const before = w.snapshot();
+    await page.keyboard.press('Enter');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe(
+      `identity "alice": the secret access key stored for identity "alice" does not match its access key ${w.alice.accessKeyId}: enter the identity's secret access key again`,
+    );
+    expect(w.snapshot()).toEqual(before);
+    await step(page, 'first-run-sts-error');
+
+    await page.getByLabel('Secret access key').fill('');
+    await page.getByLabel('Secret access key').focus();
+    await page.keyboard.type(w.alice.secretAccessKey);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Identities' }).waitFor();
+    await page.getByText('arn:aws:iam::123456789012:user/alice').first().waitFor();
+    expect(await w.keychain.get('identity', 'alice')).toBe(w.alice.secretAccessKey);
+    expect(await pageText(page)).not.toContain(w.alice.secretAccessKey);
+    await step(page, 'identities');
+
+    // Editing shows the key as stored, not what it is; Esc puts the form away.
+    await page.getByRole('button', { name: 'Edit alice' }).click();
+    const secret = page.getByLabel('Secret access key');
+    expect(await secret.inputValue()).toBe('');
+    expect(await secret.getAttribute('placeholder')).toBe('•••••••• stored in the keychain');
+    expect(await pageText(page)).not.toContain(w.alice.secretAccessKey);
+    await step(page, 'identity-edit');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Edit alice' }).waitFor();
+    await page.close();
+  });
+
+  it('adds MFA devices from an otpauth URI and from a QR image, which show the same code; the seed never reaches the page', async () => {
+    const w = await world({ withAlice: true });
+    const bob = w.sts.addUser('bob');
+    await w.api.addIdentity({ identity: { name: 'bob', accessKeyId: bob.accessKeyId }, secretAccessKey: bob.secretAccessKey, verify: false });
+    const expected = totpCode(SEED, w.clock.now()).code;
+    const page = await open(w);
+    await section(page, 'MFA devices').click();
+
+    await page.getByRole('button', { name: 'Add MFA device' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('phone');
+    await page.getByLabel('Serial (ARN)').fill(SERIAL);
+    await page.getByRole('switch', { name: 'Store the TOTP seed on this computer' }).check();
+    expect(await page.getByRole('note').innerText()).toMatch(/^This makes MFA one factor on this computer\. The seed is kept in the system keychain next to the secret key it protects/);
+    await page.getByLabel('otpauth:// URI or secret key').fill(URI);
+    await page.getByText('Seed read for Amazon Web Services · alice@123456789012').waitFor();
+    expect(await shownCode(page, 'Code from the new seed')).toBe(expected);
+    await page.getByRole('switch', { name: 'Answer MFA automatically' }).check();
+    await step(page, 'mfa-seed');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Edit phone' }).waitFor();
+
+    const png = join(w.home, 'aws-mfa-qr.png');
+    await QRCode.toFile(png, URI, { type: 'png' });
+    w.chooseFile(png);
+    await page.getByRole('button', { name: 'Add MFA device' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('backup');
+    await page.getByLabel('Identity').selectOption('bob');
+    await page.getByLabel('Serial (ARN)').fill('arn:aws:iam::123456789012:mfa/bob');
+    await page.getByRole('switch', { name: 'Store the TOTP seed on this computer' }).check();
+    await page.getByRole('button', { name: 'Choose QR code image…' }).click();
+    await page.getByText('Seed read for Amazon Web Services').waitFor();
+    expect(await shownCode(page, 'Code from the new seed')).toBe(expected);
+    await step(page, 'mfa-qr');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Edit backup' }).waitFor();
+    await step(page, 'mfa-devices');
+
+    expect(await w.keychain.get('mfa-seed', 'phone')).toBe(SEED);
+    expect(await w.keychain.get('mfa-seed', 'backup')).toBe(SEED);
+    expect((await w.store.load()).mfaDevices).toEqual([
+      { name: 'phone', serial: SERIAL, identity: 'alice', hasSeed: true, autoMfa: true },
+      { name: 'backup', serial: 'arn:aws:iam::123456789012:mfa/bob', identity: 'bob', hasSeed: true, autoMfa: false },
+    ]);
+
+    // A saved device's code comes from its stored seed.
+    await page.getByRole('button', { name: 'Edit phone' }).click();
+    expect(await shownCode(page, 'Current code of phone')).toBe(expected);
+    expect(await pageText(page)).not.toContain(SEED);
+    await page.close();
+  });
+
+  it('adds a role and tests it, showing the assumed-role ARN', async () => {
+    const w = await world({ withAlice: true });
+    w.sts.addRole('deploy', { externalId: 'deploy-ext' });
+    const page = await open(w);
+    await section(page, 'Roles').click();
+    await page.getByRole('button', { name: 'Add role' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('deploy');
+    await page.getByLabel('Role ARN').fill('arn:aws:iam::123456789012:role/deploy');
+    await page.getByLabel('Duration (seconds)').fill('1800');
+    await page.getByLabel('External ID').fill('deploy-ext');
+    await page.getByLabel('Session name').fill('alice-deploys');
+    await step(page, 'role-form');
+    await page.getByRole('button', { name: 'Save' }).click();
+
+    await page.getByRole('button', { name: 'Test deploy' }).click();
+    const result = page.getByRole('status');
+    await result.waitFor();
+    expect(await result.textContent()).toMatch(/^✓ Assumed arn:aws:sts::123456789012:assumed-role\/deploy\/alice-deploys, session until \d\d:\d\d/);
+    expect(w.sts.calls.AssumeRole).toBe(1);
+    await step(page, 'roles');
+
+    // Removing asks first; Esc steps back, "Remove" takes the role and its cached session.
+    expect(await w.keychain.list('session')).toHaveLength(1);
+    await page.getByRole('button', { name: 'Remove deploy' }).click();
+    await page.getByText('Remove deploy? Its cached sessions are forgotten.').waitFor();
+    await step(page, 'role-remove');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Remove deploy' }).click();
+    await page.getByRole('button', { name: 'Remove', exact: true }).click();
+    await page.getByText('No roles yet.').waitFor();
+    expect((await w.store.load()).roles).toEqual([]);
+    expect(await w.keychain.list('session')).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses an invalid ARN, duration, serial and seed as they are typed, and saves nothing', async () => {
+    const w = await world({ withAlice: true });
+    const page = await open(w);
+    const before = w.snapshot();
+    const answered = w.answers.length;
+
+    await section(page, 'Roles').click();
+    await page.getByRole('button', { name: 'Add role' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('broken');
+    await page.getByLabel('Role ARN').fill('arn:aws:iam::12:role/x');
+    await page.getByText('role ARN "arn:aws:iam::12:role/x" must look like arn:aws:iam::123456789012:role/NAME').waitFor();
+    await page.getByLabel('Duration (seconds)').fill('100');
+    await page.getByText('role duration must be a whole number of seconds from 900 to 43200 (got 100)').waitFor();
+    await page.getByLabel('Duration (seconds)').press('Enter');
+    expect(await page.locator(':focus').getAttribute('aria-invalid')).toBe('true');
+    await step(page, 'role-invalid');
+    await page.keyboard.press('Escape');
+
+    await section(page, 'MFA devices').click();
+    await page.getByRole('button', { name: 'Add MFA device' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('phone');
+    await page.getByLabel('Serial (ARN)').fill('arn:aws:iam::1:mfa/x');
+    await page.getByText('MFA serial "arn:aws:iam::1:mfa/x" must look like arn:aws:iam::123456789012:mfa/NAME (or a hardware token serial)').waitFor();
+    await page.getByRole('switch', { name: 'Store the TOTP seed on this computer' }).check();
+    await page.getByLabel('otpauth:// URI or secret key').fill('not base32!');
+    await page.getByText('TOTP seed must be Base32: letters A-Z and digits 2-7').waitFor();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await step(page, 'mfa-invalid');
+
+    expect(w.snapshot()).toEqual(before);
+    expect(w.answers.slice(answered)).toEqual([]);
+    await page.close();
+  });
+
+  it('previews an import without changing anything, and imports what was ticked on confirm', async () => {
+    const w = await world();
+    writeFileSync(
+      w.credentialsFile,
+      `# work\n[alice]\naws_access_key_id = ${w.alice.accessKeyId}\naws_secret_access_key = ${w.alice.secretAccessKey}\n\n[old]\naws_access_key_id = AKIAOLDOLDOLDOLDOLDX\naws_secret_access_key = oldsecretoldsecretoldsecret\n`,
+    );
+    writeFileSync(
+      w.configFile,
+      `[profile alice]\nregion = eu-west-1\nmfa_serial = ${SERIAL}\n\n[profile deploy]\nrole_arn = arn:aws:iam::123456789012:role/deploy\nsource_profile = alice\n\n[profile web]\nrole_arn = arn:aws:iam::123456789012:role/web\nweb_identity_token_file = /t\n`,
+    );
+    const before = w.snapshot();
+    const page = await open(w);
+    await page.getByRole('button', { name: 'Import from ~/.aws…' }).click();
+    const deploy = page.getByRole('checkbox', { name: /^deploy \(from alice\)/ });
+    await deploy.waitFor();
+    await page.getByText('1 profile not imported').click();
+    await step(page, 'import');
+    expect(w.snapshot()).toEqual(before);
+
+    // A role cannot come without its source.
+    await page.getByRole('checkbox', { name: /^alice/ }).first().uncheck();
+    expect(await deploy.isDisabled()).toBe(true);
+    expect(await deploy.isChecked()).toBe(false);
+    await page.getByRole('checkbox', { name: /^alice/ }).first().check();
+    expect(await deploy.isChecked()).toBe(true);
+
+    await page.getByRole('checkbox', { name: /^old/ }).uncheck();
+    await page.getByRole('checkbox', { name: /^Remove the imported keys/ }).check();
+    await page.getByRole('button', { name: 'Import 3' }).click();
+    await page.getByText('✓ Imported 1 identity, 1 MFA device, 1 role. Removed 1 key from the credentials file.').waitFor();
+    await step(page, 'import-done');
+
+    const settings = await w.store.load();
+    expect(settings.identities.map((i) => i.name)).toEqual(['alice']);
+    expect(settings.roles.map((r) => r.name)).toEqual(['deploy']);
+    expect(w.snapshot().files[w.credentialsFile]).toBe(
+      '# work\n[alice]\n\n[old]\naws_access_key_id = AKIAOLDOLDOLDOLDOLDX\naws_secret_access_key = oldsecretoldsecretoldsecret\n',
+    );
+    expect(await pageText(page)).not.toContain(w.alice.secretAccessKey);
+    await page.close();
+  });
+
+  it('saves the preferences', async () => {
+    const w = await world({ withAlice: true });
+    const page = await open(w);
+    await section(page, 'Preferences').click();
+    const profile = page.getByLabel('Active target profile');
+    await profile.fill('work profile');
+    await page.getByText('profile name "work profile" is not allowed').waitFor();
+    await profile.fill('work');
+    await page.getByLabel('Expiry reminder (minutes before)').fill('5');
+    await page.getByRole('switch', { name: 'Remove expired session keys' }).check();
+    await page.getByRole('switch', { name: 'Launch at login' }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('✓ Saved').waitFor();
+    await step(page, 'preferences');
+    expect((await w.store.load()).preferences).toMatchObject({
+      activeTargetProfile: 'work',
+      reminderLeadMinutes: 5,
+      stripExpiredKeys: true,
+      launchAtLogin: true,
+      publishRolesUnderOwnName: false,
+    });
+    await page.close();
+  });
+
+  it('the MFA prompt window has no serious or critical accessibility problem either', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 340, height: 200 });
+    const main = await fakeMfaPromptApi(page, server.url('mfa-prompt.html'), '123456');
+    await main.show({
+      requestId: 'req-1',
+      deviceName: 'alice-phone',
+      serial: SERIAL,
+      identityName: 'alice',
+      accountId: '123456789012',
+      requesters: ['credential_process dev'],
+      deadline: new Date(Date.now() + 100_000).toISOString(),
+      error: 'AWS refused the MFA code (wrong, expired or already used): enter the current code',
+    });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await seriousAxeFindings(page), colorScheme).toEqual([]);
+    }
+    await page.close();
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * The settings window's three implementations of one contract must not drift apart: the real preload's
+ * verbs, main's handlers, and the test implementation the e2e runs the window against. Each must cover
+ * exactly the verbs of ipcContract.settings, and what the test implementation answers must parse with
+ * the contract's result schemas.
+ */
+import { join } from 'node:path';
+import QRCode from 'qrcode';
+import * as v from 'valibot';
+import { describe, expect, it, vi } from 'vitest';
+import { registerSettingsHandlers } from '../../../../electron/main/settings/register-settings-handlers';
+import { ipcContract } from '../../../../electron/shared/ipc-contract';
+import type { SettingsApi, WindowApi } from '../../../../electron/shared/window-api';
+import { settingsWorld, type Answer } from '../../../e2e/settings-test-api';
+
+const electron = vi.hoisted(() => ({
+  exposed: new Map<string, unknown>(),
+  invoked: [] as { channel: string; request: unknown }[],
+}));
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => electron.exposed.set(key, api) },
+  ipcRenderer: {
+    invoke: async (channel: string, request: unknown) => {
+      electron.invoked.push({ channel, request });
+    },
+  },
+}));
+
+const verbs = Object.keys(ipcContract.settings).sort();
+
+describe('the settings contract', () => {
+  it('the real preload exposes exactly its verbs, each invoking its own channel with the request as given', async () => {
+    await import('../../../../electron/preload/settings');
+    const { settings, ...others } = electron.exposed.get('latchkey') as Pick<WindowApi, 'settings'>;
+    expect(others).toEqual({});
+    expect(Object.keys(settings).sort()).toEqual(verbs);
+    for (const [verb, channel] of Object.entries(ipcContract.settings)) {
+      const request = { probe: verb };
+      await (settings[verb as keyof SettingsApi] as (request: unknown) => Promise<unknown>)(request);
+      expect(electron.invoked.at(-1)).toEqual({ channel: channel.name, request });
+    }
+  });
+
+  it('main registers a handler for exactly its channels', () => {
+    const registered: string[] = [];
+    const world = settingsWorld();
+    registerSettingsHandlers({
+      ipcMain: { handle: (channel: string) => void registered.push(channel) },
+      isTrustedSender: () => true,
+      engine: { forget: async () => undefined, renew: () => Promise.reject(new Error('unused')) },
+      settings: world.store,
+      keychain: world.keychain,
+      sts: world.sts,
+      clock: world.clock,
+      dialog: { showOpenDialog: () => Promise.reject(new Error('unused')) },
+      env: {},
+    });
+    expect(registered.sort()).toEqual(Object.values(ipcContract.settings).map((channel) => channel.name).sort());
+  });
+
+  it('the test implementation answers every verb, with results the contract accepts', async () => {
+    const answers: Answer[] = [];
+    const world = settingsWorld({ answers });
+    const api: SettingsApi = world.api;
+    expect(Object.keys(api).sort()).toEqual(verbs);
+
+    const alice = world.sts.addUser('alice');
+    const roleArn = world.sts.addRole('deploy');
+    const png = join(world.home, 'qr.png');
+    await QRCode.toFile(png, 'otpauth://totp/AWS:alice?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', { type: 'png' });
+    world.chooseFile(png);
+
+    await api.load({});
+    await api.previewImport({});
+    await api.applyImport({ identities: [], mfaDevices: [], roles: [], scrub: false });
+    await api.addIdentity({ identity: { name: 'alice', accessKeyId: alice.accessKeyId }, secretAccessKey: alice.secretAccessKey, verify: true });
+    await api.updateIdentity({ name: 'alice', region: 'eu-west-1', verify: false });
+    await api.verifyIdentity({ name: 'alice' });
+    const { token } = await api.stageSeed({ text: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' });
+    await api.seedCode({ token });
+    const scanned = await api.chooseQrImage({});
+    await api.addMfaDevice({ device: { name: 'phone', serial: 'arn:aws:iam::123456789012:mfa/alice', identity: 'alice', autoMfa: true }, seedToken: scanned?.token });
+    await api.deviceCode({ name: 'phone' });
+    await api.updateMfaDevice({ name: 'phone', serial: 'arn:aws:iam::123456789012:mfa/alice', autoMfa: false, seed: 'keep' });
+    await api.addRole({ role: { name: 'deploy', roleArn, source: 'alice', directMfa: false } });
+    await api.updateRole({ role: { name: 'deploy', roleArn, source: 'alice', directMfa: false, region: 'eu-west-1' } });
+    await api.testRole({ name: 'deploy' });
+    const { preferences } = await api.savePreferences({ preferences: (await api.load({})).preferences });
+    expect(preferences.activeTargetProfile).toBe('default');
+    await api.remove({ kind: 'role', name: 'deploy' });
+
+    expect([...new Set(answers.map((answer) => answer.verb))].sort()).toEqual(verbs);
+    for (const { verb, result } of answers) expect(v.safeParse(ipcContract.settings[verb as keyof SettingsApi].result, result).issues).toBeUndefined();
+  });
+});
