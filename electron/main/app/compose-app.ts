@@ -162,6 +162,8 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
   };
   powerMonitor.on('resume', resumed);
   refresh.request();
+  // First run: nothing to put in the tray yet, so the settings window opens on its first step.
+  if ((await settings.load()).identities.length === 0) openSettings();
 
   return {
     bringForward: () => (settingsWindow.isOpen ? openSettings() : trayView.popUp()),
