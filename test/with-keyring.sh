@@ -39,7 +39,6 @@ exec dbus-run-session --config-file="$bus_config" -- bash -c '
     while true; do
       printf latchkey-test | gnome-keyring-daemon --foreground --replace --unlock --components=secrets >/dev/null 2>>"$log"
       echo "*** gnome-keyring-daemon ended (status $?); started a replacement" >>"$log"
-      sleep 0.1
     done
   ) 2>>"$log" &
   supervisor=$!

@@ -18,6 +18,10 @@ export interface NapiSecretStoreOptions {
   timeoutMs?: number;
 }
 
+/** The daemon left in the middle of a call, or its name is not yet owned again. */
+const SERVICE_RESTARTING = /NoReply|disconnected from message bus|ServiceUnknown/;
+const RESTART_GRACE_MS = 500;
+
 /** Windows Credential Manager holds 2,560 bytes per secret: 1,280 UTF-16 code units. */
 const WINDOWS_MAX_SECRET_LENGTH = 1280;
 
@@ -61,8 +65,22 @@ export class NapiSecretStore implements SecretStore {
     return entry;
   }
 
-  /** Runs one library call; its synchronous throws (a constructor without a session bus) reject too. */
-  private call<T>(doing: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs one library call, once more after a moment if the Secret Service went away under it: a
+   * keyring daemon that crashed is restarted (by D-Bus or the session), and the call then succeeds.
+   */
+  private async call<T>(doing: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await this.callOnce(doing, work);
+    } catch (error) {
+      if (!SERVICE_RESTARTING.test(String((error as Error).cause))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RESTART_GRACE_MS));
+      return this.callOnce(doing, work);
+    }
+  }
+
+  /** Its synchronous throws (a constructor without a session bus) reject too. */
+  private callOnce<T>(doing: string, work: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => reject(keychainError('keychain-timeout', doing)), this.timeoutMs);
       Promise.resolve()

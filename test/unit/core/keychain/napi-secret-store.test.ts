@@ -36,6 +36,26 @@ describe('NapiSecretStore', () => {
     expect(keyring.constructed).toEqual([['latchkey', 'identity:alice', { linux: { store: 'secret-service' } }]]);
   });
 
+  it('tries a call once more when the Secret Service went away in the middle of it (a restarted daemon)', async () => {
+    keyring.getPassword
+      .mockRejectedValueOnce(new Error('zbus error: org.freedesktop.DBus.Error.NoReply: Message recipient disconnected from message bus without replying'))
+      .mockResolvedValueOnce('s3cret');
+    expect(await new NapiSecretStore().read('identity:alice')).toBe('s3cret');
+    expect(keyring.getPassword).toHaveBeenCalledTimes(2);
+  });
+
+  it('gives up after that one retry, and never retries other failures', async () => {
+    const gone = new Error('zbus error: org.freedesktop.DBus.Error.ServiceUnknown: The name org.freedesktop.secrets was not provided by any .service files');
+    keyring.getPassword.mockRejectedValue(gone);
+    await expect(new NapiSecretStore().read('identity:alice')).rejects.toMatchObject({ code: 'keychain-unavailable' });
+    expect(keyring.getPassword).toHaveBeenCalledTimes(2);
+
+    keyring.getPassword.mockReset();
+    keyring.getPassword.mockRejectedValue(new Error('unlock prompt was dismissed'));
+    await expect(new NapiSecretStore().read('identity:alice')).rejects.toMatchObject({ code: 'keychain-locked' });
+    expect(keyring.getPassword).toHaveBeenCalledTimes(1);
+  });
+
   it('forgets the entry of an account it removed', async () => {
     const store = new NapiSecretStore({ service: 'latchkey-test' });
     await store.remove('session:x');
