@@ -37,11 +37,13 @@ export async function askBroker(socketPath: string, request: BrokerRequest, opti
     };
 
     socket.setEncoding('utf8');
+    // Queued now, sent the moment the connection is made: the broker starts on it without waiting for
+    // this process to see the connection.
+    socket.write(`${JSON.stringify(request)}\n`);
     socket.once('connect', () => {
       connected = true;
       clearTimeout(timer);
       timer = setTimeout(() => finish(`did not answer within ${Math.round(replyTimeoutMs / 1000)} s`), replyTimeoutMs);
-      socket.write(`${JSON.stringify(request)}\n`);
     });
     socket.on('data', (chunk: string) => {
       received += chunk;
