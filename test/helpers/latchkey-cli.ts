@@ -17,12 +17,17 @@ export interface CliResult {
   stderr: string;
 }
 
+/** A command's arguments and what to give it on stdin (a secret, a seed). */
+export type SetupStep = [args: string[], input?: string];
+
 export interface CliWorld {
   home: string;
   env: NodeJS.ProcessEnv;
   credentialsFile: string;
   configFile: string;
   run(args: string[], options?: { input?: string; env?: NodeJS.ProcessEnv }): Promise<CliResult>;
+  /** Runs setup commands in turn, each with its stdin; any that fails fails the test with its stderr. */
+  setUp(steps: SetupStep[]): Promise<void>;
   /** Starts `latchkey agent` and resolves once it serves. */
   startAgent(): Promise<ChildProcess>;
 }
@@ -68,6 +73,12 @@ export function cliWorld(stsEndpoint: string): CliWorld {
     credentialsFile,
     configFile,
     run: (args, options = {}) => collect(launch(args, options.env), options.input),
+    async setUp(steps) {
+      for (const [args, input] of steps) {
+        const result = await collect(launch(args), input);
+        if (result.code !== 0) throw new Error(`latchkey ${args.join(' ')} failed: ${result.stderr}`);
+      }
+    },
     startAgent: () =>
       new Promise((resolveAgent, reject) => {
         const agent = launch(['agent']);

@@ -29,13 +29,12 @@ describeWith([keyring, motoComponent], 'parallel cold credential-process runs', 
     const alice = await createUser(iam, 'alice');
     for (const role of ['dev', 'ops']) await createRole(iam, role, ['alice']);
     world = cliWorld(proxy.url);
-    const setup: [string[], string?][] = [
+    await world.setUp([
       [['identity', 'add', 'alice', '--access-key-id', alice.accessKeyId], alice.secretAccessKey],
       [['mfa', 'add', 'phone', '--serial', `arn:aws:iam::${ACCOUNT}:mfa/alice`, '--identity', 'alice', '--seed-stdin', '--auto'], SEED],
       [['role', 'add', 'dev', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/dev`, '--source', 'alice', '--mfa', 'phone']],
       [['role', 'add', 'ops', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/ops`, '--source', 'alice', '--mfa', 'phone']],
-    ];
-    for (const [args, input] of setup) expect((await world.run(args, { input })).code).toBe(0);
+    ]);
   }, 60_000);
   afterAll(async () => {
     agent?.kill('SIGTERM');

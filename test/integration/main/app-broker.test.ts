@@ -35,12 +35,11 @@ describeWith([keyring, motoComponent], 'the broker hosted by the app', () => {
     const alice = await createUser(iam, 'alice');
     await createRole(iam, 'dev', ['alice']);
     world = cliWorld(proxy.url);
-    for (const [args, input] of [
+    await world.setUp([
       [['identity', 'add', 'alice', '--access-key-id', alice.accessKeyId], alice.secretAccessKey],
       [['mfa', 'add', 'phone', '--serial', `arn:aws:iam::${ACCOUNT}:mfa/alice`, '--identity', 'alice']],
       [['role', 'add', 'dev', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/dev`, '--source', 'alice', '--mfa', 'phone']],
-    ] as [string[], string?][])
-      expect((await world.run(args, { input })).code).toBe(0);
+    ]);
   }, 60_000);
   afterAll(async () => {
     await proxy?.stop();

@@ -44,11 +44,10 @@ describeWith([keyring, motoComponent], 'the desktop app, composed', () => {
     const alice = await createUser(iam, 'alice');
     await createRole(iam, 'dev', ['alice']);
     world = cliWorld(moto.url);
-    for (const [args, input] of [
+    await world.setUp([
       [['identity', 'add', 'alice', '--access-key-id', alice.accessKeyId], alice.secretAccessKey],
       [['role', 'add', 'dev', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/dev`, '--source', 'alice']],
-    ] as [string[], string?][])
-      expect((await world.run(args, { input })).code).toBe(0);
+    ]);
     before = lingering();
     app = await runTestApp(world);
   }, 60_000);
