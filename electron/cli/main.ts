@@ -3,11 +3,10 @@ import { describeError } from '../shared/errors';
 import { processIo } from './io';
 import { runCli } from './run-cli';
 
-function exit(code: number): void {
-  process.exitCode = code;
-  // A keychain call that hung past its timeout still holds the event loop; do not wait for it.
-  setTimeout(() => process.exit(), 100).unref();
-}
+// A command is done when it resolves, and its output was written synchronously: exit at once rather
+// than wait for the event loop to drain (a closing broker socket, a keychain call that hung past its
+// timeout).
+const exit = (code: number): never => process.exit(code);
 
 // The AWS SDK warns on every cold call that its releases after January 2027 need Node 22: a notice for
 // whoever upgrades Latchkey's runtime, not for someone whose `aws` command runs it.

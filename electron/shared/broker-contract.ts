@@ -4,6 +4,7 @@
  * this small enough for the CLI's warm path.
  */
 import * as v from 'valibot';
+import { UtcTimestampSchema } from './timestamp';
 
 export const BROKER_PROTOCOL = 1;
 /** A request or reply larger than this is refused. A role session token is at most a few KB. */
@@ -25,27 +26,26 @@ export const BrokerRequestSchema = v.variant('type', [
 ]);
 export type BrokerRequest = v.InferOutput<typeof BrokerRequestSchema>;
 
-export const WireSessionSchema = v.strictObject({
-  accessKeyId: Text,
-  secretAccessKey: Text,
-  sessionToken: Text,
-  expiration: v.pipe(v.string(), v.isoTimestamp()),
-});
-export type WireSession = v.InferOutput<typeof WireSessionSchema>;
+/** The reply's schema, built on first use: the CLI builds it while the broker works on its request. */
+export const brokerReplySchema = (): ReplySchema => (replySchema ??= buildReplySchema());
+let replySchema: ReplySchema | undefined;
+type ReplySchema = ReturnType<typeof buildReplySchema>;
 
-export const SessionStatusSchema = v.strictObject({
-  name: Name,
-  expiration: v.pipe(v.string(), v.isoTimestamp()),
-});
-export type SessionStatus = v.InferOutput<typeof SessionStatusSchema>;
-
-export const BrokerReplySchema = v.union([
-  v.strictObject({ ok: v.literal(true), pong: v.strictObject({ protocol: v.number(), host: v.picklist(['agent', 'app']) }) }),
-  v.strictObject({ ok: v.literal(true), credentials: WireSessionSchema, region: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
-  v.strictObject({ ok: v.literal(true), status: v.array(SessionStatusSchema) }),
-  v.strictObject({
-    ok: v.literal(false),
-    error: v.strictObject({ code: v.pipe(v.string(), v.maxLength(64)), message: v.pipe(v.string(), v.maxLength(2000)) }),
-  }),
-]);
-export type BrokerReply = v.InferOutput<typeof BrokerReplySchema>;
+function buildReplySchema() {
+  const wireSession = v.strictObject({ accessKeyId: Text, secretAccessKey: Text, sessionToken: Text, expiration: UtcTimestampSchema });
+  const sessionStatus = v.strictObject({ name: Name, expiration: UtcTimestampSchema });
+  // The credentials reply comes first: it is the one the warm path waits for, and a union stops at its
+  // first match.
+  return v.union([
+    v.strictObject({ ok: v.literal(true), credentials: wireSession, region: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
+    v.strictObject({ ok: v.literal(true), pong: v.strictObject({ protocol: v.number(), host: v.picklist(['agent', 'app']) }) }),
+    v.strictObject({ ok: v.literal(true), status: v.array(sessionStatus) }),
+    v.strictObject({
+      ok: v.literal(false),
+      error: v.strictObject({ code: v.pipe(v.string(), v.maxLength(64)), message: v.pipe(v.string(), v.maxLength(2000)) }),
+    }),
+  ]);
+}
+export type BrokerReply = v.InferOutput<ReplySchema>;
+export type WireSession = Extract<BrokerReply, { credentials: unknown }>['credentials'];
+export type SessionStatus = Extract<BrokerReply, { status: unknown }>['status'][number];

@@ -10,6 +10,7 @@
  * strict, so a field the schema does not name (a secret added by mistake) is refused, never sent.
  */
 import * as v from 'valibot';
+import { UtcTimestampSchema } from './timestamp';
 import { IdentitySchema, MfaDeviceSchema, NameSchema, PreferencesSchema, RoleSchema } from './model';
 import { validateSecretAccessKey, validateTokenCode, type Validator } from './validation';
 
@@ -70,7 +71,7 @@ const MfaPromptViewSchema = v.strictObject({
   /** Everyone waiting for this code ("tray", "credential_process dev"): concurrent callers share one popup. */
   requesters: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(200))), v.minLength(1)),
   /** When main stops waiting (2 minutes after the request). */
-  deadline: v.pipe(v.string(), v.isoTimestamp()),
+  deadline: UtcTimestampSchema,
   /** Why the previous code was refused; the popup shows it and asks again. */
   error: v.optional(Message),
 });
@@ -94,7 +95,6 @@ const SeedText = v.pipe(
 
 const NoArguments = v.strictObject({});
 const Named = v.strictObject({ name: NameSchema });
-const Timestamp = v.pipe(v.string(), v.isoTimestamp());
 const AccountId = v.pipe(v.string(), v.regex(/^\d{12}$/, 'account id must be 12 digits'));
 
 /** What the settings window sees of an identity: never the secret, and the key id only masked (AKIA…MPLE). */
@@ -218,7 +218,7 @@ export const ipcContract = {
     testRole: invoke(
       'latchkey:settings:test-role',
       Named,
-      v.strictObject({ arn: v.pipe(v.string(), v.maxLength(2048)), account: AccountId, expiration: Timestamp }),
+      v.strictObject({ arn: v.pipe(v.string(), v.maxLength(2048)), account: AccountId, expiration: UtcTimestampSchema }),
     ),
     /** What `latchkey import` would take from ~/.aws now. Changes nothing. */
     previewImport: invoke('latchkey:settings:preview-import', NoArguments, ImportPreviewSchema),

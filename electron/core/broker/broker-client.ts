@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import * as v from 'valibot';
-import { BrokerReplySchema, MAX_BROKER_MESSAGE_BYTES, type BrokerReply, type BrokerRequest } from '../../shared/broker-contract';
+import { MAX_BROKER_MESSAGE_BYTES, brokerReplySchema, type BrokerReply, type BrokerRequest } from '../../shared/broker-contract';
 import { LatchkeyError } from '../../shared/errors';
 
 export interface AskOptions {
@@ -26,17 +26,19 @@ export async function askBroker(socketPath: string, request: BrokerRequest, opti
   return new Promise((resolve, reject) => {
     const socket = createConnection(socketPath);
     let connected = false;
-    let received = '';
+    const received: Buffer[] = [];
+    let receivedBytes = 0;
     let timer = setTimeout(() => finish(undefined), connectTimeoutMs);
 
     const finish = (outcome: BrokerReply | undefined | string) => {
       clearTimeout(timer);
-      socket.destroy();
+      // Closed on the next turn of the event loop: closing costs the warm path half a millisecond, and
+      // the CLI writes its answer and exits before then.
+      setImmediate(() => socket.destroy());
       if (typeof outcome === 'string') reject(new LatchkeyError('broker', `the Latchkey broker at ${socketPath} ${outcome}`));
       else resolve(outcome);
     };
 
-    socket.setEncoding('utf8');
     // Queued now, sent the moment the connection is made: the broker starts on it without waiting for
     // this process to see the connection.
     socket.write(`${JSON.stringify(request)}\n`);
@@ -44,23 +46,33 @@ export async function askBroker(socketPath: string, request: BrokerRequest, opti
       connected = true;
       clearTimeout(timer);
       timer = setTimeout(() => finish(`did not answer within ${Math.round(replyTimeoutMs / 1000)} s`), replyTimeoutMs);
+      // The request has gone out (its write was queued before this listener): build the reply's schema
+      // while the broker works on it.
+      brokerReplySchema();
     });
-    socket.on('data', (chunk: string) => {
-      received += chunk;
-      if (Buffer.byteLength(received) > MAX_BROKER_MESSAGE_BYTES) finish('sent an oversized reply');
+    // The reply is complete at its newline: read it there rather than wait for the broker to close.
+    socket.on('data', (chunk: Buffer) => {
+      received.push(chunk);
+      receivedBytes += chunk.length;
+      const newline = chunk.indexOf(10);
+      if (newline !== -1) finish(parseReply(Buffer.concat(received, receivedBytes - chunk.length + newline).toString('utf8')));
+      else if (receivedBytes > MAX_BROKER_MESSAGE_BYTES) finish('sent an oversized reply');
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
       finish(!connected && NOBODY_LISTENING.has(error.code ?? '') ? undefined : `failed: ${error.message}`);
     });
-    socket.once('end', () => {
-      let json: unknown;
-      try {
-        json = JSON.parse(received.split('\n')[0] ?? '');
-      } catch {
-        return finish('closed without a valid reply');
-      }
-      const parsed = v.safeParse(BrokerReplySchema, json);
-      finish(parsed.success ? parsed.output : 'sent a malformed reply');
-    });
+    socket.once('end', () => finish('closed without a valid reply'));
   });
+}
+
+/** The reply, or why it is not one. */
+function parseReply(line: string): BrokerReply | string {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    return 'sent a reply that is not JSON';
+  }
+  const parsed = v.safeParse(brokerReplySchema(), json);
+  return parsed.success ? parsed.output : 'sent a malformed reply';
 }

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -144,5 +144,58 @@ describe('broker over a real socket', () => {
     expect(await askBroker(join(folder, 'none.sock'), { type: 'ping', protocol: BROKER_PROTOCOL })).toBeUndefined();
     writeFileSync(join(folder, 'file.sock'), '');
     expect(await askBroker(join(folder, 'file.sock'), { type: 'ping', protocol: BROKER_PROTOCOL })).toBeUndefined();
+  });
+});
+
+describe('the client facing a broker that misbehaves', () => {
+  /** A listener that answers every connection with `answer`, in place of a broker. */
+  async function impostor(answer: (socket: Socket) => void): Promise<string> {
+    const folder = mkdtempSync(join(tmpdir(), 'latchkey-broker-'));
+    const socketPath = join(folder, 'broker.sock');
+    const server = createServer((socket) => socket.once('data', () => answer(socket)));
+    await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+    impostors.push(server);
+    return socketPath;
+  }
+  const impostors: Server[] = [];
+  afterEach(async () => {
+    await Promise.all(impostors.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+  });
+  const ask = (socketPath: string) => askBroker(socketPath, { type: 'credentials', protocol: BROKER_PROTOCOL, name: 'dev', requester: 'test' });
+  const credentials = { accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret', sessionToken: 'token', expiration: expiration.toISOString() };
+
+  it('takes the reply at its newline, even when the connection stays open', async () => {
+    const socketPath = await impostor((socket) => socket.write(`${JSON.stringify({ ok: true, credentials })}\n`));
+    expect(await ask(socketPath)).toEqual({ ok: true, credentials });
+  });
+
+  it('takes a reply split over several writes', async () => {
+    const line = `${JSON.stringify({ ok: true, credentials })}\n`;
+    const socketPath = await impostor((socket) => {
+      socket.write(line.slice(0, 20));
+      setTimeout(() => socket.end(line.slice(20)), 50);
+    });
+    expect(await ask(socketPath)).toEqual({ ok: true, credentials });
+  });
+
+  it.each([
+    ['a reply that is not JSON', (socket: Socket) => socket.end('{"ok":tru\n'), 'sent a reply that is not JSON'],
+    ['a reply outside the contract', (socket: Socket) => socket.end(`${JSON.stringify({ ok: true, credentials: { ...credentials, expiration: 'soon' } })}\n`), 'sent a malformed reply'],
+    ['an extra field', (socket: Socket) => socket.end(`${JSON.stringify({ ok: true, credentials, shell: 'rm -rf /' })}\n`), 'sent a malformed reply'],
+    ['no newline before closing', (socket: Socket) => socket.end(JSON.stringify({ ok: true, credentials })), 'closed without a valid reply'],
+    ['nothing at all', (socket: Socket) => socket.end(), 'closed without a valid reply'],
+    ['more than the size limit', (socket: Socket) => socket.write('x'.repeat(MAX_BROKER_MESSAGE_BYTES + 10)), 'sent an oversized reply'],
+  ])('reports %s as a broker error', async (_case, answer, message) => {
+    const socketPath = await impostor(answer);
+    const error = await ask(socketPath).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LatchkeyError);
+    expect((error as LatchkeyError).code).toBe('broker');
+    expect((error as LatchkeyError).message).toBe(`the Latchkey broker at ${socketPath} ${message}`);
+  });
+
+  it('gives up on a broker that accepts but never answers, after the reply timeout', async () => {
+    const socketPath = await impostor(() => undefined);
+    const error = await askBroker(socketPath, { type: 'ping', protocol: BROKER_PROTOCOL }, { replyTimeoutMs: 200 }).catch((caught: unknown) => caught);
+    expect((error as Error).message).toContain('did not answer within');
   });
 });
