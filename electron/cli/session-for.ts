@@ -5,7 +5,7 @@
  */
 import { brokerAddress } from '../core/broker/broker-address';
 import { askBroker } from '../core/broker/broker-client';
-import { BROKER_PROTOCOL } from '../shared/broker-contract';
+import { credentialsRequest } from '../shared/broker-contract';
 import { LatchkeyError } from '../shared/errors';
 import { check, validateName } from '../shared/validation';
 import type { Io } from './io';
@@ -20,7 +20,7 @@ export interface CliSession {
 
 export async function sessionFor(name: string, requester: string, io: Io): Promise<CliSession> {
   check(validateName('name'), name);
-  const reply = await askBroker(brokerAddress(io.env), { type: 'credentials', protocol: BROKER_PROTOCOL, name, requester });
+  const reply = await askBroker(brokerAddress(io.env), credentialsRequest(name, requester));
   if (reply) {
     if (!reply.ok) throw new LatchkeyError('broker', reply.error.message);
     if (!('credentials' in reply)) throw new LatchkeyError('broker', 'the Latchkey broker answered a credentials request with something else');
@@ -28,6 +28,6 @@ export async function sessionFor(name: string, requester: string, io: Io): Promi
   }
   const { CliContext } = await import('./cli-context');
   const engine = await new CliContext(io).engine();
-  const session = await engine.credentials(name, requester);
-  return { ...session, region: await engine.region(name) };
+  const { session, region } = await engine.credentialsAndRegion(name, requester);
+  return { ...session, region };
 }

@@ -10,7 +10,7 @@
  * strict, so a field the schema does not name (a secret added by mistake) is refused, never sent.
  */
 import * as v from 'valibot';
-import { UtcTimestampSchema } from './timestamp';
+import { utcTimestamp } from './timestamp';
 import { IdentitySchema, MfaDeviceSchema, NameSchema, PreferencesSchema, RoleSchema } from './model';
 import { validateSecretAccessKey, validateTokenCode, type Validator } from './validation';
 
@@ -71,7 +71,7 @@ const MfaPromptViewSchema = v.strictObject({
   /** Everyone waiting for this code ("tray", "credential_process dev"): concurrent callers share one popup. */
   requesters: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(200))), v.minLength(1)),
   /** When main stops waiting (2 minutes after the request). */
-  deadline: UtcTimestampSchema,
+  deadline: utcTimestamp(),
   /** Why the previous code was refused; the popup shows it and asks again. */
   error: v.optional(Message),
 });
@@ -218,7 +218,7 @@ export const ipcContract = {
     testRole: invoke(
       'latchkey:settings:test-role',
       Named,
-      v.strictObject({ arn: v.pipe(v.string(), v.maxLength(2048)), account: AccountId, expiration: UtcTimestampSchema }),
+      v.strictObject({ arn: v.pipe(v.string(), v.maxLength(2048)), account: AccountId, expiration: utcTimestamp() }),
     ),
     /** What `latchkey import` would take from ~/.aws now. Changes nothing. */
     previewImport: invoke('latchkey:settings:preview-import', NoArguments, ImportPreviewSchema),

@@ -4,6 +4,7 @@
  * what is allowed, or undefined when the value is fine; `check` turns a message into a thrown error.
  */
 import { LatchkeyError } from './errors';
+import { NAME_PATTERN } from './name-rule';
 
 export type Validator<T = string> = (value: T) => string | undefined;
 
@@ -14,7 +15,6 @@ export const LIMITS = {
   roleChainSeconds: 3_600,
 } as const;
 
-const PROFILE_NAME = /^[A-Za-z0-9_.@+%:/-]{1,128}$/;
 const ACCESS_KEY_ID = /^AKIA[A-Z0-9]{12,124}$/;
 const SECRET_ACCESS_KEY = /^[A-Za-z0-9/+=]{16,128}$/;
 const PARTITION = 'aws(?:-cn|-us-gov|-iso(?:-[a-z])?)?';
@@ -31,7 +31,7 @@ const show = (value: string): string => JSON.stringify(value.length > 80 ? `${va
 export const validateName =
   (field: string): Validator =>
   (value) =>
-    PROFILE_NAME.test(value)
+    NAME_PATTERN.test(value)
       ? undefined
       : `${field} ${show(value)} is not allowed: use 1-128 of the characters A-Z a-z 0-9 _ . @ + % : / -`;
 

@@ -3,7 +3,6 @@
  * secret is put in a child's environment, because that is what was asked), AWS_PROFILE removed, and
  * exits with CMD's exit code. Signals reach CMD, which shares the terminal's process group.
  */
-import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import type { Command } from '../command';
 import { LatchkeyError } from '../../shared/errors';
@@ -26,6 +25,8 @@ export const command: Command = {
     const env = { ...io.env, ...sessionVariables(session, session.region) };
     for (const key of [...SHADOWING_VARIABLES, ...LAUNCHER_VARIABLES]) delete env[key];
     const [file = '', ...args] = rest;
+    // Loaded here, not with the file: this file is part of every warm credential-process run.
+    const { spawn } = await import('node:child_process');
     const child = spawn(file, args, { env, stdio: 'inherit' });
     // The terminal sends Ctrl-C to the whole process group; the child handles it, we wait for it.
     const ignore = () => undefined;

@@ -8,7 +8,7 @@ import { chmod, rm } from 'node:fs/promises';
 import * as v from 'valibot';
 import {
   BROKER_PROTOCOL,
-  BrokerRequestSchema,
+  brokerRequestSchema,
   MAX_BROKER_MESSAGE_BYTES,
   type BrokerReply,
   type BrokerRequest,
@@ -104,7 +104,7 @@ export class BrokerServer {
       } catch {
         throw new LatchkeyError('broker', 'request is not JSON');
       }
-      const parsed = v.safeParse(BrokerRequestSchema, json);
+      const parsed = v.safeParse(brokerRequestSchema(), json);
       if (!parsed.success) throw new LatchkeyError('broker', `malformed request: ${v.summarize(parsed.issues).split('\n')[0]}`);
       return await this.#serve(parsed.output);
     } catch (error) {

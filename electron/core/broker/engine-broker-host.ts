@@ -5,16 +5,16 @@ import type { BrokerHost } from './broker-host';
 
 export function engineBrokerHost(
   kind: BrokerHost['kind'],
-  engine: Pick<SessionEngine, 'credentials' | 'region' | 'cachedSessions'>,
+  engine: Pick<SessionEngine, 'credentialsAndRegion' | 'cachedSessions'>,
   /** Called after each session handed out (the app's tray shows it). */
   served: () => void = () => undefined,
 ): BrokerHost {
   return {
     kind,
     credentials: async (name, requester) => {
-      const session = await engine.credentials(name, requester);
+      const answer = await engine.credentialsAndRegion(name, requester);
       served();
-      return { session, region: await engine.region(name) };
+      return answer;
     },
     status: async () => (await engine.cachedSessions()).map(({ name, expiration }) => ({ name, expiration: expiresText(expiration) })),
   };

@@ -3,7 +3,7 @@
  * plaintext file. A malformed entry reads as a miss: it is replaced by the next session obtained.
  */
 import * as v from 'valibot';
-import { UtcTimestampSchema } from '../../shared/timestamp';
+import { utcTimestamp } from '../../shared/timestamp';
 import type { Keychain } from '../keychain/keychain';
 import { isValidUntil, type Session, type SessionCache } from './session-cache';
 import { sessionKeyDigest } from './session-key';
@@ -13,7 +13,7 @@ const StoredSession = v.object({
   accessKeyId: Text,
   secretAccessKey: Text,
   sessionToken: Text,
-  expiration: UtcTimestampSchema,
+  expiration: utcTimestamp(),
 });
 
 export class KeychainSessionCache implements SessionCache {

@@ -62,27 +62,28 @@ export class SessionEngine {
 
   /** A session for an identity or role with more than the renewal window left. */
   async credentials(name: string, requester: string): Promise<Session> {
-    return (await this.#provider(name, requester)).retrieve();
+    return (await this.#provider(name, requester)).provider.retrieve();
   }
 
-  /** The region tools should use with a name's session. */
-  async region(name: string): Promise<string | undefined> {
-    return regionOf(await this.deps.settings.load(), name);
+  /** A session and the region tools should use with it, from one reading of the settings. */
+  async credentialsAndRegion(name: string, requester: string): Promise<{ session: Session; region?: string }> {
+    const { provider, settings } = await this.#provider(name, requester);
+    return { session: await provider.retrieve(), region: regionOf(settings, name) };
   }
 
   /** A new session now, even if the cached one is still good. */
   async renew(name: string, requester: string): Promise<Session> {
-    return (await this.#provider(name, requester)).renew();
+    return (await this.#provider(name, requester)).provider.renew();
   }
 
   /** Drops the cached session of a name (its sources, such as the MFA session, stay). */
   async forget(name: string): Promise<void> {
-    await (await this.#provider(name, 'forget')).forget();
+    await (await this.#provider(name, 'forget')).provider.forget();
   }
 
   /** When the cached session of a name expires, without asking STS; undefined when none is cached. */
   async cachedExpiration(name: string): Promise<Date | undefined> {
-    const provider = await this.#provider(name, 'status');
+    const { provider } = await this.#provider(name, 'status');
     return (await this.deps.cache.get(provider.key, this.deps.clock.now()))?.expiration;
   }
 
@@ -139,7 +140,8 @@ export class SessionEngine {
     return expired;
   }
 
-  async #provider(name: string, requester: string): Promise<CachedProvider> {
+  /** The cached provider of a name, and the settings it was built from. */
+  async #provider(name: string, requester: string): Promise<{ provider: CachedProvider; settings: Settings }> {
     const settings = await this.deps.settings.load();
     const provider = buildProvider(name, requester, {
       settings,
@@ -151,7 +153,7 @@ export class SessionEngine {
       wrap: (inner) => new CachedProvider(inner, this.#caching(settings)),
     });
     if (!(provider instanceof CachedProvider)) throw new LatchkeyError('internal', `the session of "${name}" is not cached`);
-    return provider;
+    return { provider, settings };
   }
 
   #caching(settings: Settings) {

@@ -13,7 +13,7 @@ export class AppBroker {
 
   constructor(
     socketPath: string,
-    engine: Pick<SessionEngine, 'credentials' | 'region' | 'cachedSessions'>,
+    engine: Pick<SessionEngine, 'credentialsAndRegion' | 'cachedSessions'>,
     /** A session was handed out: the tray shows it. */
     served: () => void,
   ) {

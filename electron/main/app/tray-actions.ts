@@ -15,7 +15,7 @@ import type { Notifier } from './notifier';
 import { renewAndRepublish, type Republisher } from './republish';
 
 export interface TrayActionsDeps {
-  engine: Republisher & Pick<SessionEngine, 'use' | 'forget' | 'credentials' | 'region'>;
+  engine: Republisher & Pick<SessionEngine, 'use' | 'forget' | 'credentialsAndRegion'>;
   settings: SettingsStore;
   keychain: Keychain;
   clock: Clock;
@@ -59,8 +59,8 @@ export class TrayActions {
       case 'forget':
         return engine.forget(action.name);
       case 'copy-exports': {
-        const session = await engine.credentials(action.name, REQUESTER);
-        return this.deps.clipboard.writeText(exportLines(session, await engine.region(action.name)));
+        const { session, region } = await engine.credentialsAndRegion(action.name, REQUESTER);
+        return this.deps.clipboard.writeText(exportLines(session, region));
       }
       case 'copy-mfa-code': {
         const { code } = await deviceCode({ settings: this.deps.settings, keychain: this.deps.keychain }, action.device, this.deps.clock.now());

@@ -1,10 +1,10 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { UtcTimestampSchema } from '../../../electron/shared/timestamp';
+import { utcTimestamp } from '../../../electron/shared/timestamp';
 
-describe('UtcTimestampSchema', () => {
+describe('utcTimestamp', () => {
   it.each(['2026-01-31T12:00:00.000Z', '2026-01-31T12:00:00Z', new Date(0).toISOString(), '2028-02-29T23:59:59.999Z'])('accepts %s', (value) => {
-    expect(v.is(UtcTimestampSchema, value)).toBe(true);
+    expect(v.is(utcTimestamp(), value)).toBe(true);
   });
 
   it.each([
@@ -17,6 +17,6 @@ describe('UtcTimestampSchema', () => {
     ['text around it', ' 2026-01-31T12:00:00Z'],
     ['a number', 1_769_860_800_000],
   ])('refuses %s', (_case, value) => {
-    expect(v.is(UtcTimestampSchema, value)).toBe(false);
+    expect(v.is(utcTimestamp(), value)).toBe(false);
   });
 });

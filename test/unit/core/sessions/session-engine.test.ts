@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { KeychainSessionCache } from '../../../../electron/core/sessions/keychain-session-cache';
 import { SessionEngine } from '../../../../electron/core/sessions/session-engine';
 import { SettingsStore } from '../../../../electron/core/settings/settings-store';
@@ -65,6 +65,19 @@ describe('SessionEngine', () => {
     expect(sts.calls).toEqual({ GetSessionToken: 1, AssumeRole: 2, GetCallerIdentity: 0 });
     expect(await engine.credentials('admin', 'test')).toEqual(admin);
     expect(sts.calls.AssumeRole).toBe(2);
+  });
+
+  it('gives a session with its region, the role’s own or its source’s, from one reading of the settings', async () => {
+    const { engine, settings } = await world();
+    await settings.update((s) => {
+      s.identities[0]!.region = 'eu-west-1';
+      s.roles[1]!.region = 'us-east-2';
+    });
+    const loads = vi.spyOn(settings, 'load');
+    const admin = await engine.credentialsAndRegion('admin', 'test');
+    expect(admin).toEqual({ session: await engine.credentials('admin', 'test'), region: 'eu-west-1' });
+    expect((await engine.credentialsAndRegion('readonly', 'test')).region).toBe('us-east-2');
+    expect(loads).toHaveBeenCalledTimes(3);
   });
 
   it('keeps the MFA session and role sessions only in the keychain', async () => {

@@ -29,8 +29,7 @@ async function setup() {
     ]),
     publish: vi.fn(async (name: string, profile?: string) => (calls.push(`publish ${name} as ${profile}`), session)),
     forget: vi.fn(async (name: string) => void calls.push(`forget ${name}`)),
-    credentials: vi.fn(async () => session),
-    region: vi.fn(async () => 'eu-west-1'),
+    credentialsAndRegion: vi.fn(async () => ({ session, region: 'eu-west-1' })),
   };
   const keychain = new MemoryKeychain();
   const clock = new FakeClock();
