@@ -1,11 +1,14 @@
 // The floor for a broker answer: a bare Node process that sends one request to the running broker and
-// prints the reply, with none of Latchkey's code. The warm broker path is measured against it too.
+// prints the reply as soon as its line is complete, then exits, with none of Latchkey's code (no
+// argument parsing, no schema check). The warm broker path is measured against it too.
 const { createConnection } = require('node:net');
 const { join } = require('node:path');
 
 const socket = createConnection(join(process.env.XDG_RUNTIME_DIR, 'latchkey', 'broker.sock'));
-let reply = '';
-socket.setEncoding('utf8');
-socket.on('connect', () => socket.write(`${JSON.stringify({ type: 'credentials', protocol: 1, name: process.argv[2], requester: 'bench' })}\n`));
-socket.on('data', (chunk) => (reply += chunk));
-socket.on('end', () => process.stdout.write(`${JSON.stringify(JSON.parse(reply).credentials)}\n`));
+socket.write(`${JSON.stringify({ type: 'credentials', protocol: 1, name: process.argv[2], requester: 'bench' })}\n`);
+const chunks = [];
+socket.on('data', (chunk) => {
+  chunks.push(chunk);
+  if (!chunk.includes(10)) return;
+  process.stdout.write(`${JSON.stringify(JSON.parse(Buffer.concat(chunks).toString()).credentials)}\n`, () => process.exit(0));
+});
