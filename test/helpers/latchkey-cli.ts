@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { ACCOUNT, createRole, createUser, iamClient } from './moto-iam';
 
 export const CLI = resolve('dist/cli/latchkey.cjs');
 
@@ -90,4 +91,20 @@ export function cliWorld(stsEndpoint: string): CliWorld {
         agent.once('exit', (code) => reject(new Error(`agent exited (${code}): ${stderr}`)));
       }),
   };
+}
+
+/**
+ * The plainest world a new user sets up: alice's key in the keychain and a role `dev` she assumes,
+ * without MFA, against moto at `motoUrl` (created there too).
+ */
+export async function aliceAndDev(motoUrl: string): Promise<CliWorld> {
+  const iam = iamClient(motoUrl);
+  const alice = await createUser(iam, 'alice');
+  await createRole(iam, 'dev', ['alice']);
+  const world = cliWorld(motoUrl);
+  await world.setUp([
+    [['identity', 'add', 'alice', '--access-key-id', alice.accessKeyId], alice.secretAccessKey],
+    [['role', 'add', 'dev', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/dev`, '--source', 'alice']],
+  ]);
+  return world;
 }

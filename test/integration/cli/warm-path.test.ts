@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { keyring, moto as motoComponent } from '../../helpers/components';
-import { cliWorld, type CliWorld } from '../../helpers/latchkey-cli';
-import { createRole, createUser, iamClient } from '../../helpers/moto-iam';
+import { aliceAndDev, type CliWorld } from '../../helpers/latchkey-cli';
 import { startMoto, type Moto } from '../../helpers/moto';
 import { describeWith } from '../../helpers/needs';
 
@@ -43,14 +42,7 @@ describeWith([keyring, motoComponent], 'what the warm path loads', () => {
 
   beforeAll(async () => {
     moto = await startMoto();
-    const iam = iamClient(moto.url);
-    const alice = await createUser(iam, 'alice');
-    await createRole(iam, 'dev', ['alice']);
-    world = cliWorld(moto.url);
-    await world.setUp([
-      [['identity', 'add', 'alice', '--access-key-id', alice.accessKeyId], alice.secretAccessKey],
-      [['role', 'add', 'dev', '--role-arn', `arn:aws:iam::123456789012:role/dev`, '--source', 'alice']],
-    ]);
+    world = await aliceAndDev(moto.url);
   }, 60_000);
   afterAll(async () => {
     agent?.kill('SIGTERM');

@@ -8,8 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { keyring, moto as motoComponent } from '../../helpers/components';
-import { cliWorld, type CliWorld } from '../../helpers/latchkey-cli';
-import { ACCOUNT, createRole, createUser, iamClient } from '../../helpers/moto-iam';
+import { aliceAndDev, type CliWorld } from '../../helpers/latchkey-cli';
 import { startMoto, type Moto } from '../../helpers/moto';
 import { describeWith } from '../../helpers/needs';
 import { settingsPath } from '../../../electron/core/settings/settings-path';
@@ -40,14 +39,7 @@ describeWith([keyring, motoComponent], 'the desktop app, composed', () => {
 
   beforeAll(async () => {
     moto = await startMoto();
-    const iam = iamClient(moto.url);
-    const alice = await createUser(iam, 'alice');
-    await createRole(iam, 'dev', ['alice']);
-    world = cliWorld(moto.url);
-    await world.setUp([
-      [['identity', 'add', 'alice', '--access-key-id', alice.accessKeyId], alice.secretAccessKey],
-      [['role', 'add', 'dev', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/dev`, '--source', 'alice']],
-    ]);
+    world = await aliceAndDev(moto.url);
     before = lingering();
     app = await runTestApp(world);
   }, 60_000);
