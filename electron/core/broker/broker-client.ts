@@ -55,8 +55,9 @@ export async function askBroker(socketPath: string, request: BrokerRequest, opti
       received.push(chunk);
       receivedBytes += chunk.length;
       const newline = chunk.indexOf(10);
-      if (newline !== -1) finish(parseReply(Buffer.concat(received, receivedBytes - chunk.length + newline).toString('utf8')));
-      else if (receivedBytes > MAX_BROKER_MESSAGE_BYTES) finish('sent an oversized reply');
+      const lineBytes = newline === -1 ? receivedBytes : receivedBytes - chunk.length + newline;
+      if (lineBytes > MAX_BROKER_MESSAGE_BYTES) finish('sent an oversized reply');
+      else if (newline !== -1) finish(parseReply(Buffer.concat(received, lineBytes).toString('utf8')));
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
       finish(!connected && NOBODY_LISTENING.has(error.code ?? '') ? undefined : `failed: ${error.message}`);

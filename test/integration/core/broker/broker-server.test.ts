@@ -185,6 +185,7 @@ describe('the client facing a broker that misbehaves', () => {
     ['no newline before closing', (socket: Socket) => socket.end(JSON.stringify({ ok: true, credentials })), 'closed without a valid reply'],
     ['nothing at all', (socket: Socket) => socket.end(), 'closed without a valid reply'],
     ['more than the size limit', (socket: Socket) => socket.write('x'.repeat(MAX_BROKER_MESSAGE_BYTES + 10)), 'sent an oversized reply'],
+    ['more than the size limit before its newline', (socket: Socket) => socket.end(`"${'x'.repeat(MAX_BROKER_MESSAGE_BYTES + 10)}"\n`), 'sent an oversized reply'],
   ])('reports %s as a broker error', async (_case, answer, message) => {
     const socketPath = await impostor(answer);
     const error = await ask(socketPath).catch((caught: unknown) => caught);
