@@ -5,6 +5,7 @@
  */
 import type { ParseArgsConfig } from 'node:util';
 import { LatchkeyError } from '../shared/errors';
+import { check, validateName, validateProfileName } from '../shared/validation';
 import type { Io } from './io';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
@@ -28,3 +29,12 @@ export interface Command {
 
 /** A mistake in how the command was called: exit code 2 with the usage line. */
 export const usageError = (message: string): LatchkeyError => new LatchkeyError('usage', message);
+
+/** The `--as PROFILE` option of the commands that write a session, or its source, into a profile. */
+export const AS_PROFILE: Options = { as: { type: 'string' } };
+
+/** NAME and `--as PROFILE` (default: NAME), both checked. */
+export function nameAndProfile({ positionals: [name = ''], values }: CommandInput): { name: string; profile: string } {
+  check(validateName('name'), name);
+  return { name, profile: check(validateProfileName, (values.as as string | undefined) ?? name) };
+}

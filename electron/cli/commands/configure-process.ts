@@ -7,22 +7,20 @@
  */
 import { realpathSync } from 'node:fs';
 import { LatchkeyError } from '../../shared/errors';
-import { check, validateName, validateProfileName } from '../../shared/validation';
 import { awsFilePath } from '../../core/aws-files/aws-file-path';
 import { editAwsFile } from '../../core/aws-files/edit-aws-file';
 import { readAwsFile } from '../../core/aws-files/read-aws-file';
 import { regionOf } from '../../core/settings/region-of';
 import { CliContext } from '../cli-context';
-import type { Command } from '../command';
+import { AS_PROFILE, nameAndProfile, type Command } from '../command';
 import { print } from '../io';
 import { shellWord } from '../shell-word';
 
 export const command: Command = {
-  options: { as: { type: 'string' } },
+  options: AS_PROFILE,
   positionals: { min: 1, max: 1 },
-  async run({ positionals: [name = ''], values }, io) {
-    check(validateName('name'), name);
-    const profile = check(validateProfileName, (values.as as string | undefined) ?? name);
+  async run(input, io) {
+    const { name, profile } = nameAndProfile(input);
     const context = new CliContext(io);
     const settings = await context.settings.load();
     if (![...settings.identities, ...settings.roles].some((entry) => entry.name === name))
