@@ -86,7 +86,8 @@ try {
 
   const baseline = [process.execPath, ['-e', '0']];
   const warm = [process.execPath, [CLI, 'credential-process', 'role-0']];
-  const socket = [process.execPath, [join(root, 'bench/socket-round-trip.cjs'), 'role-0']];
+  // The agent names its socket (which carries a digest of the setup) when it starts serving.
+  const socket = (address) => [process.execPath, [join(root, 'bench/socket-round-trip.cjs'), address, 'role-0']];
   let nextColdRole = 1;
 
   /** Every case under the current `env`: standalone first, then with the agent running. */
@@ -102,12 +103,17 @@ try {
     };
 
     agent = spawn(process.execPath, [CLI, 'agent'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-    await new Promise((resolve, reject) => {
-      agent.stderr.on('data', (chunk) => chunk.toString().includes('serving') && resolve());
+    const address = await new Promise((resolve, reject) => {
+      let stderr = '';
+      agent.stderr.on('data', (chunk) => {
+        stderr += chunk.toString();
+        const serving = /serving sessions on (.+); Ctrl-C to stop/.exec(stderr);
+        if (serving) resolve(serving[1]);
+      });
       agent.once('exit', () => reject(new Error('the agent did not start')));
     });
     latchkey(['credential-process', 'role-0']); // into the agent's memory
-    const broker = interleaved({ baseline, socket, broker: warm });
+    const broker = interleaved({ baseline, socket: socket(address), broker: warm });
     peaks.broker = peakMb(...warm);
     const stopped = new Promise((resolve) => agent.once('exit', resolve));
     agent.kill('SIGTERM');

@@ -33,6 +33,9 @@ export const usageError = (message: string): LatchkeyError => new LatchkeyError(
 /** The `--as PROFILE` option of the commands that write a session, or its source, into a profile. */
 export const AS_PROFILE: Options = { as: { type: 'string' } };
 
+/** `--replace`: the person confirms overwriting what Latchkey did not write (never a long-term key). */
+export const REPLACE: Options = { replace: { type: 'boolean' } };
+
 /** NAME and `--as PROFILE` (default: NAME), both checked. */
 export function nameAndProfile({ positionals: [name = ''], values }: CommandInput): { name: string; profile: string } {
   check(validateName('name'), name);

@@ -21,10 +21,20 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'add an IAM user’s long-term key; the secret is read from stdin or a no-echo prompt',
     load: async () => (await import('./commands/identity-add')).command,
   },
+  'identity update': {
+    usage: 'latchkey identity update NAME [--access-key-id AKIA…] [--region R] [--mfa-serial ARN | --no-mfa] [--no-verify]',
+    summary: 'change an identity’s key (the new secret read as for add, verified first), region or MFA device; roles keep working',
+    load: async () => (await import('./commands/identity-update')).command,
+  },
   'mfa add': {
     usage: 'latchkey mfa add NAME --serial ARN --identity IDENTITY [--seed-stdin | --otpauth-stdin] [--auto]',
     summary: 'add an MFA device, optionally with its TOTP seed (opt-in) and auto-MFA',
     load: async () => (await import('./commands/mfa-add')).command,
+  },
+  'mfa update': {
+    usage: 'latchkey mfa update NAME [--seed-stdin | --otpauth-stdin | --remove-seed] [--auto | --no-auto] [--serial ARN]',
+    summary: 'change an MFA device’s serial, store or remove its TOTP seed, turn auto-MFA on or off',
+    load: async () => (await import('./commands/mfa-update')).command,
   },
   'role add': {
     usage:
@@ -39,7 +49,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   },
   remove: {
     usage: 'latchkey remove identity|mfa|role NAME',
-    summary: 'remove an entry with its keychain secret and cached sessions',
+    summary: 'remove an entry with its keychain secret, cached sessions and the profiles Latchkey wrote for it',
     load: async () => (await import('./commands/remove')).command,
   },
   'credential-process': {
@@ -58,23 +68,34 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: async () => env,
   },
   publish: {
-    usage: 'latchkey publish NAME [--as PROFILE]',
-    summary: 'write the session into a credentials-file profile (default: NAME)',
+    usage: 'latchkey publish NAME [--as PROFILE] [--replace]',
+    summary: 'write the session into a credentials-file profile (default: NAME); never over a long-term key',
     load: async () => (await import('./commands/publish')).command,
   },
   use: {
-    usage: 'latchkey use NAME',
+    usage: 'latchkey use NAME [--replace]',
     summary: 'make NAME active: write its session into the active target profile (default "default")',
     load: async () => (await import('./commands/use')).command,
   },
   'configure-process': {
-    usage: 'latchkey configure-process NAME [--as PROFILE]',
+    usage: 'latchkey configure-process NAME [--as PROFILE] [--replace]',
     summary: 'add `credential_process = …` for NAME to the config file',
     load: async () => (await import('./commands/configure-process')).command,
   },
+  unpublish: {
+    usage: 'latchkey unpublish PROFILE',
+    summary: 'remove what Latchkey wrote in a profile (session keys, credential_process) and nothing else',
+    load: async () => (await import('./commands/unpublish')).command,
+  },
+  forget: {
+    usage: 'latchkey forget NAME | --all',
+    summary: 'drop cached sessions (in the keychain and a running app or agent)',
+    load: async () => (await import('./commands/forget')).command,
+  },
   import: {
-    usage: 'latchkey import [--scrub]',
-    summary: 'keys in the credentials file become keychain identities, role profiles become roles; --scrub removes imported keys from the file',
+    usage: 'latchkey import [--dry-run] [--scrub [--adopt]]',
+    summary:
+      'keys in the credentials file become keychain identities, role profiles become roles; --dry-run shows the plan; --scrub removes imported keys from the file; --adopt keeps every imported profile working through Latchkey',
     load: async () => (await import('./commands/import')).command,
   },
   totp: {

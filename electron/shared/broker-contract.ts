@@ -25,6 +25,8 @@ const buildRequestSchema = () =>
       requester: v.pipe(v.string(), v.maxLength(200)),
     }),
     v.strictObject({ type: v.literal('status'), protocol: v.number() }),
+    /** Drops the cached session of a name, or every cached session when no name is given. */
+    v.strictObject({ type: v.literal('forget'), protocol: v.number(), name: v.optional(name()) }),
   ]);
 
 // The credentials reply comes first: it is the one the warm path waits for, and a union stops at its
@@ -38,6 +40,7 @@ const buildReplySchema = () =>
     }),
     v.strictObject({ ok: v.literal(true), pong: v.strictObject({ protocol: v.number(), host: v.picklist(['agent', 'app']) }) }),
     v.strictObject({ ok: v.literal(true), status: v.array(v.strictObject({ name: name(), expiration: utcTimestamp() })) }),
+    v.strictObject({ ok: v.literal(true), forgotten: v.array(v.pipe(v.string(), v.maxLength(300))) }),
     v.strictObject({
       ok: v.literal(false),
       error: v.strictObject({ code: v.pipe(v.string(), v.maxLength(64)), message: v.pipe(v.string(), v.maxLength(2000)) }),

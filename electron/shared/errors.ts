@@ -10,6 +10,10 @@ export type ErrorCode =
   | 'not-found'
   | 'already-exists'
   | 'aws-file'
+  /** A profile holds what Latchkey did not write: the user may confirm a replacement (--replace). */
+  | 'not-owned'
+  /** A profile holds a long-term key, which Latchkey never overwrites, even when asked to. */
+  | 'long-term-key'
   | 'file-locked'
   | 'keychain-unavailable'
   | 'keychain-locked'

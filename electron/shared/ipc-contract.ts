@@ -144,14 +144,32 @@ const NewMfaDeviceSchema = v.strictObject({
 });
 
 const ImportPreviewSchema = v.strictObject({
-  /** Where the keys come from, and what "remove the keys" edits. */
+  /** Where the keys come from, and what "remove the keys" (scrub) edits. */
   credentialsPath: v.string(),
-  identities: v.array(v.strictObject({ name: NameSchema, maskedAccessKeyId: IdentityViewSchema.entries.maskedAccessKeyId, region: IdentitySchema.entries.region })),
+  /** What adopting edits. */
+  configPath: v.string(),
+  identities: v.array(
+    v.strictObject({
+      name: NameSchema,
+      /** The credentials profile its key comes from. */
+      profile: v.string(),
+      maskedAccessKeyId: IdentityViewSchema.entries.maskedAccessKeyId,
+      region: IdentitySchema.entries.region,
+    }),
+  ),
   mfaDevices: v.array(MfaDeviceSchema),
   roles: v.array(RoleSchema),
   /** Profiles whose key Latchkey already holds: nothing to add, but removing keys takes theirs too. */
   alreadyImported: v.array(v.string()),
-  skipped: v.array(v.strictObject({ profile: v.string(), reason: Message })),
+  /**
+   * Every profile of ~/.aws, one line each (more for one with notes): what the import does with it, or
+   * why it leaves it alone; the lines `latchkey import --dry-run` prints.
+   */
+  outcomes: v.array(v.strictObject({ profile: v.string(), outcome: Message, imported: v.boolean() })),
+  /** Config profiles that adopting turns into credential_process for the Latchkey entry `name`, under their own name. */
+  adoptable: v.array(v.strictObject({ profile: v.string(), name: NameSchema })),
+  /** Why this app cannot adopt (it has no `latchkey` command that works outside it); absent when it can. */
+  cannotAdopt: v.optional(Message),
 });
 
 export const ipcContract = {
@@ -222,11 +240,16 @@ export const ipcContract = {
     ),
     /** What `latchkey import` would take from ~/.aws now. Changes nothing. */
     previewImport: invoke('latchkey:settings:preview-import', NoArguments, ImportPreviewSchema),
-    /** Imports the chosen entries of a fresh plan; with `scrub`, their keys then leave the credentials file. */
+    /**
+     * Imports the chosen entries of a fresh plan. With `scrub`, their keys then leave the credentials
+     * file; refused, writing nothing, where that would leave a profile without credentials, unless
+     * `adopt` (which needs `scrub`) gives the adoptable profiles of the chosen entries credential_process.
+     */
     applyImport: invoke(
       'latchkey:settings:apply-import',
-      v.strictObject({ identities: v.array(NameSchema), mfaDevices: v.array(NameSchema), roles: v.array(NameSchema), scrub: v.boolean() }),
-      v.strictObject({ settings: SettingsViewSchema, scrubbed: v.array(v.string()) }),
+      v.strictObject({ identities: v.array(NameSchema), mfaDevices: v.array(NameSchema), roles: v.array(NameSchema), scrub: v.boolean(), adopt: v.boolean() }),
+      /** The profiles whose keys left the credentials file, and those that now get credential_process. */
+      v.strictObject({ settings: SettingsViewSchema, scrubbed: v.array(v.string()), adopted: v.array(v.string()) }),
     ),
     savePreferences: invoke('latchkey:settings:save-preferences', v.strictObject({ preferences: v.required(PreferencesSchema) }), SettingsViewSchema),
   },

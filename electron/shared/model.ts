@@ -92,8 +92,17 @@ export const PreferencesSchema = v.strictObject({
 });
 export type Preferences = v.InferOutput<typeof PreferencesSchema>;
 
-/** A profile written into the credentials file under its own name, from an identity's or a role's session. */
-export const PublishedProfileSchema = v.strictObject({ profile: ProfileNameSchema, source: NameSchema });
+/**
+ * A profile Latchkey wrote, and so owns: session keys in the credentials file (`published`), or a
+ * `credential_process` line in the config file (`processProfiles`). Latchkey overwrites or removes only
+ * what is recorded here (SPEC §4, ownership).
+ */
+export const PublishedProfileSchema = v.strictObject({
+  profile: ProfileNameSchema,
+  source: NameSchema,
+  /** Latchkey also added the profile's `region` line (config file), so unpublishing removes it too. */
+  addedRegion: v.optional(v.literal(true)),
+});
 export type PublishedProfile = v.InferOutput<typeof PublishedProfileSchema>;
 
 export const SETTINGS_SCHEMA_VERSION = 1;
@@ -106,5 +115,6 @@ export const SettingsSchema = v.strictObject({
   roles: v.optional(v.array(RoleSchema), []),
   preferences: v.optional(PreferencesSchema, {}),
   published: v.optional(v.array(PublishedProfileSchema), []),
+  processProfiles: v.optional(v.array(PublishedProfileSchema), []),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;

@@ -14,7 +14,9 @@ import { KeychainSessionCache } from '../../electron/core/sessions/keychain-sess
 import { SessionEngine } from '../../electron/core/sessions/session-engine';
 import { SettingsStore } from '../../electron/core/settings/settings-store';
 import type { MfaPrompt } from '../../electron/core/sts/mfa-prompt';
+import { processCommandLine } from '../../electron/core/sessions/process-command-line';
 import { trustedSender } from '../../electron/main/ipc/trusted-sender';
+import type { ProcessCommandPort } from '../../electron/main/settings/app-process-command';
 import { registerSettingsHandlers } from '../../electron/main/settings/register-settings-handlers';
 import { ipcContract, type InvokeChannel } from '../../electron/shared/ipc-contract';
 import { invokeVerbs, type SettingsApi } from '../../electron/shared/window-api';
@@ -24,6 +26,9 @@ import { MemoryKeychain } from '../fakes/memory-keychain';
 import { fakeEvent, fakeIpcMain } from '../unit/main/ipc/ipc-fakes';
 
 export const SETTINGS_PAGE = new URL('file:///opt/Latchkey/resources/app.asar/dist/renderer/settings.html');
+
+/** The launcher a packaged app in /opt/Latchkey would name in the credential_process lines it adopts. */
+export const PACKAGED_LAUNCHER: ProcessCommandPort = { command: (name) => processCommandLine(['/opt/Latchkey/resources/bin/latchkey'], name, 'linux') };
 
 /** What every answer of the handlers was, by verb, so tests can look for secrets in all of them. */
 export type Answer = { verb: string; result: unknown };
@@ -49,8 +54,11 @@ export interface SettingsWorld {
 /** 12:00:05 UTC: 25 s left in the TOTP step, so a code shown now is still the current one. */
 export const WORLD_TIME = Date.UTC(2026, 0, 1, 12, 0, 5);
 
-/** `answers` collects every answer (a test may share one list between worlds); `prompt` answers MFA requests. */
-export function settingsWorld(options: { prompt?: MfaPrompt; answers?: Answer[] } = {}): SettingsWorld {
+/**
+ * `answers` collects every answer (a test may share one list between worlds); `prompt` answers MFA
+ * requests; `processCommand` is what adopting writes (the packaged app's launcher unless told otherwise).
+ */
+export function settingsWorld(options: { prompt?: MfaPrompt; answers?: Answer[]; processCommand?: ProcessCommandPort } = {}): SettingsWorld {
   const home = mkdtempSync(join(tmpdir(), 'latchkey-settings-'));
   mkdirSync(join(home, '.aws'), { mode: 0o700 });
   const credentialsFile = join(home, '.aws', 'credentials');
@@ -84,6 +92,7 @@ export function settingsWorld(options: { prompt?: MfaPrompt; answers?: Answer[] 
     clock,
     dialog: { showOpenDialog: async () => ({ canceled: chosen === undefined, filePaths: chosen === undefined ? [] : [chosen] }) },
     env,
+    processCommand: options.processCommand ?? PACKAGED_LAUNCHER,
   });
 
   const answers = options.answers ?? [];

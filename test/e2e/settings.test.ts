@@ -252,7 +252,7 @@ describeWith([chromium], 'settings window in Chromium', () => {
     await page.close();
   });
 
-  it('previews an import without changing anything, and imports what was ticked on confirm', async () => {
+  it('previews an import with every profile\'s outcome, refuses scrub alone where a role uses the key, and adopts on confirm', async () => {
     const w = await world();
     writeFileSync(
       w.credentialsFile,
@@ -267,7 +267,23 @@ describeWith([chromium], 'settings window in Chromium', () => {
     await page.getByRole('button', { name: 'Import from ~/.aws…' }).click();
     const deploy = page.getByRole('checkbox', { name: /^deploy \(from alice\)/ });
     await deploy.waitFor();
-    await page.getByText('1 profile not imported').click();
+
+    // Every profile's line, as `latchkey import --dry-run` prints it: those imported and those left alone.
+    const outcomes = page.getByRole('region', { name: 'Each profile in ~/.aws' }).getByRole('listitem');
+    expect(await outcomes.allInnerTexts()).toEqual([
+      'alice: identity "alice" with MFA device "alice": its key moves to the keychain',
+      'old: identity "old": its key moves to the keychain',
+      'deploy: role "deploy" (arn:aws:iam::123456789012:role/deploy) from "alice"',
+      'web: left alone: it assumes a role with a web identity token (web_identity_token_file)',
+    ]);
+
+    // Adopting needs the keys removed first, and says so.
+    const scrub = page.getByRole('checkbox', { name: 'Remove the imported keys from the credentials file (scrub)' });
+    const adopt = page.getByRole('checkbox', { name: 'Keep these profiles working through Latchkey (adopt)' });
+    expect(await adopt.isDisabled()).toBe(true);
+    expect(await page.locator(`#${await adopt.getAttribute('aria-describedby')}`).innerText()).toBe(
+      'Needs the keys removed (scrub) first: while they stay in the credentials file, AWS tools keep using them.',
+    );
     await step(page, 'import');
     expect(w.snapshot()).toEqual(before);
 
@@ -278,19 +294,52 @@ describeWith([chromium], 'settings window in Chromium', () => {
     await page.getByRole('checkbox', { name: /^alice/ }).first().check();
     expect(await deploy.isChecked()).toBe(true);
 
+    // Scrub alone would leave alice and deploy without credentials: main refuses, in the CLI's words.
     await page.getByRole('checkbox', { name: /^old/ }).uncheck();
-    await page.getByRole('checkbox', { name: /^Remove the imported keys/ }).check();
+    await scrub.check();
     await page.getByRole('button', { name: 'Import 3' }).click();
-    await page.getByText('✓ Imported 1 identity, 1 MFA device, 1 role. Removed 1 key from the credentials file.').waitFor();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe(
+      '--scrub would leave profiles "alice", "deploy" without credentials (they use the keys it removes): add --adopt so they get their sessions from Latchkey under the same names, or leave out --scrub',
+    );
+    expect(w.snapshot()).toEqual(before);
+    await step(page, 'import-refused');
+
+    // With adopt, the ticked entries' profiles (not old's) keep working through Latchkey.
+    await adopt.check();
+    expect(await alert.count()).toBe(0);
+    expect(await page.locator(`#${await adopt.getAttribute('aria-describedby')}`).innerText()).toBe(
+      `alice, deploy get their credentials from Latchkey (credential_process in ${w.configFile}) under the same names, so scripts and source_profile references keep working; the lines replaced stay as a comment.`,
+    );
+    await step(page, 'import-adopt');
+    await page.getByRole('button', { name: 'Import 3' }).click();
+    await page.getByText('✓ Imported 1 identity, 1 MFA device, 1 role. Removed 1 key from the credentials file. alice, deploy now get their credentials from Latchkey.').waitFor();
     await step(page, 'import-done');
 
     const settings = await w.store.load();
     expect(settings.identities.map((i) => i.name)).toEqual(['alice']);
     expect(settings.roles.map((r) => r.name)).toEqual(['deploy']);
-    expect(w.snapshot().files[w.credentialsFile]).toBe(
-      '# work\n[alice]\n\n[old]\naws_access_key_id = AKIAOLDOLDOLDOLDOLDX\naws_secret_access_key = oldsecretoldsecretoldsecret\n',
-    );
+    const { files } = w.snapshot();
+    expect(files[w.credentialsFile]).toBe('# work\n[alice]\n\n[old]\naws_access_key_id = AKIAOLDOLDOLDOLDOLDX\naws_secret_access_key = oldsecretoldsecretoldsecret\n');
+    expect(files[w.configFile]).toContain('[profile deploy]\n# Replaced by Latchkey; `latchkey unpublish deploy` puts these lines back:\n# role_arn');
+    expect(files[w.configFile]).toContain('credential_process = /opt/Latchkey/resources/bin/latchkey credential-process alice\n');
     expect(await pageText(page)).not.toContain(w.alice.secretAccessKey);
+    await page.close();
+  });
+
+  it('says why a development build cannot adopt', async () => {
+    const w = settingsWorld({ processCommand: { unavailable: 'this development build has no `latchkey` command that AWS tools could run once it quits' } });
+    const alice = w.sts.addUser('alice');
+    writeFileSync(w.credentialsFile, `[alice]\naws_access_key_id = ${alice.accessKeyId}\naws_secret_access_key = ${alice.secretAccessKey}\n`);
+    const page = await open(w);
+    await page.getByRole('button', { name: 'Import from ~/.aws…' }).click();
+    const adopt = page.getByRole('checkbox', { name: 'Keep these profiles working through Latchkey (adopt)' });
+    await page.getByRole('checkbox', { name: 'Remove the imported keys from the credentials file (scrub)' }).check();
+    expect(await adopt.isDisabled()).toBe(true);
+    expect(await page.locator(`#${await adopt.getAttribute('aria-describedby')}`).innerText()).toBe(
+      'Not available here: this development build has no `latchkey` command that AWS tools could run once it quits.',
+    );
     await page.close();
   });
 

@@ -65,6 +65,15 @@ export const botocore: Component = {
   install: 'pip install botocore',
 };
 
+/** boto3 itself, not only botocore: the coexistence checks use its Session. */
+export const boto3: Component = {
+  name: 'boto3 (Python)',
+  get problem() {
+    return probe('python3', ['-c', 'import boto3']);
+  },
+  install: 'pip install boto3',
+};
+
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const chromium: Component = {
   name: 'Chromium',

@@ -12,7 +12,7 @@ import { addIdentity } from '../../core/settings/add-identity';
 import { assertNameFree } from '../../core/settings/assert-name-free';
 import { CliContext } from '../cli-context';
 import type { Command } from '../command';
-import { print } from '../io';
+import { print, type Io } from '../io';
 import { readSecret, refuseSecretOption } from '../read-secret';
 
 export const command: Command = {
@@ -40,7 +40,7 @@ export const command: Command = {
     const context = new CliContext(io);
     // Checked before the secret is asked for, and again when saving.
     assertNameFree(await context.settings.load(), name);
-    const secretAccessKey = await readSecret(io, 'secret access key');
+    const secretAccessKey = await readSecretAccessKey(io);
     const { caller } = await addIdentity(
       { settings: context.settings, keychain: context.keychain(), sts: context.sts(), clock: systemClock },
       { identity, secretAccessKey, mfaSerial, verify: Boolean(values.verify) },
@@ -50,3 +50,8 @@ export const command: Command = {
     return 0;
   },
 };
+
+/** How every identity command reads a secret access key: piped on stdin, or typed at a no-echo prompt. */
+export function readSecretAccessKey(io: Io): Promise<string> {
+  return readSecret(io, 'secret access key');
+}

@@ -1,37 +1,58 @@
 /**
- * `latchkey import [--scrub]`: long-term keys in the credentials file become keychain identities, role
- * profiles in the config file become roles. With --scrub the imported key pairs are removed from the
- * credentials file (only those two lines each; every other byte stays) once they are safe in the keychain.
+ * `latchkey import [--dry-run] [--scrub [--adopt]]`: long-term keys in the credentials file become
+ * keychain identities, role profiles in the config file become roles. --dry-run prints the plan (every
+ * profile, with what happens to it or why it is left alone) and writes nothing. --scrub removes the
+ * imported key pairs from the credentials file (only those two lines each) once they are safe in the
+ * keychain; --adopt makes each imported profile get its credentials from Latchkey under its own name,
+ * so scripts and source_profile references keep working. --scrub alone refuses where it would break one.
  */
 import { maskAccessKeyId } from '../../shared/mask';
 import { applyImport } from '../../core/settings/apply-import';
+import { describeImportPlan } from '../../core/settings/import-plan';
 import { readImportPlan } from '../../core/settings/read-import-plan';
 import { CliContext } from '../cli-context';
-import type { Command } from '../command';
+import { usageError, type Command } from '../command';
 import { print } from '../io';
+import { processCommand } from '../process-command';
 
 export const command: Command = {
-  options: { scrub: { type: 'boolean', default: false } },
+  options: { 'dry-run': { type: 'boolean' }, scrub: { type: 'boolean' }, adopt: { type: 'boolean' } },
   positionals: { min: 0, max: 0 },
   async run({ values }, io) {
+    const scrub = Boolean(values.scrub);
+    const adopt = Boolean(values.adopt);
+    if (adopt && !scrub) throw usageError('--adopt goes with --scrub: the keys left in the credentials file would still be what AWS tools use');
     const context = new CliContext(io);
     const source = await readImportPlan(context.settings, context.env);
     const { plan, credentialsPath } = source;
-    const scrub = Boolean(values.scrub);
-    const { scrubbed } = await applyImport({ settings: context.settings, keychain: context.keychain() }, source, { scrub });
 
+    if (values['dry-run']) {
+      const lines = describeImportPlan(plan).map(({ profile, outcome }) => `${profile}: ${outcome}`);
+      if (adopt) lines.push(...plan.adoptable.map(({ profile, name }) => `${profile}: with --adopt, gets credential_process for "${name}" in ${source.configPath}`));
+      print(io.stdout, [...(lines.length > 0 ? lines : ['nothing to import']), 'dry run: nothing was changed'].join('\n'));
+      return 0;
+    }
+
+    const { scrubbed, adopted } = await applyImport({ settings: context.settings, keychain: context.keychain() }, source, {
+      scrub,
+      ...(adopt ? { adopt: (name: string) => processCommand(context.env, name) } : {}),
+    });
     const lines = [
-      ...plan.identities.map(({ identity }) => `imported identity "${identity.name}" (${maskAccessKeyId(identity.accessKeyId)})${scrub ? ', its key removed from the credentials file' : ''}`),
+      ...plan.identities.map(({ identity, profile }) => `imported identity "${identity.name}" (${maskAccessKeyId(identity.accessKeyId)})${scrubbed.includes(profile) ? ', its key removed from the credentials file' : ''}`),
       ...plan.mfaDevices.map((device) => `imported MFA device "${device.name}" (${device.serial})`),
       ...plan.roles.map((role) => `imported role "${role.name}" (${role.roleArn}) from "${role.source}"`),
       ...plan.alreadyImported
         .filter(({ profile }) => scrubbed.includes(profile))
         .map(({ profile }) => `removed the key of profile "${profile}" from the credentials file (already imported)`),
+      ...adopted.map(({ profile, replaced }) =>
+        [`profile "${profile}" now gets its credentials from Latchkey (credential_process)`, ...(replaced.length > 0 ? [`  replaced, kept as a comment: ${replaced.join('; ')}`] : [])].join('\n'),
+      ),
     ];
     print(io.stdout, lines.length > 0 ? lines.join('\n') : 'nothing to import');
+    for (const { profile, note } of plan.notes) context.notice(`profile "${profile}": ${note}`);
     for (const { profile, reason } of plan.skipped) context.notice(`skipped profile "${profile}": ${reason}`);
     if (plan.identities.length + plan.alreadyImported.length > 0 && !scrub)
-      context.notice(`the imported secret keys are still in ${credentialsPath}: run \`latchkey import --scrub\` to remove them`);
+      context.notice(`the imported secret keys are still in ${credentialsPath}: run \`latchkey import --scrub --adopt\` to remove them (profiles that use them keep working)`);
     return 0;
   },
 };

@@ -10,25 +10,28 @@ import { addMfaDevice, assertDeviceFits, SEED_WARNING } from '../../core/setting
 import { parseAwsOtpauthUri } from '../../core/totp/aws-otpauth-uri';
 import { normalizeSeed } from '../../core/totp/seed';
 import { CliContext } from '../cli-context';
-import { usageError, type Command } from '../command';
-import { print } from '../io';
+import { usageError, type Command, type CommandInput, type Options } from '../command';
+import { print, type Io } from '../io';
 import { readSecret, refuseSecretOption } from '../read-secret';
+
+/** The seed options of `mfa add` and `mfa update`; `--seed` is declared only to be refused with a reason (read-secret). */
+export const SEED_OPTIONS: Options = {
+  'seed-stdin': { type: 'boolean', default: false },
+  'otpauth-stdin': { type: 'boolean', default: false },
+  seed: { type: 'string' },
+};
 
 export const command: Command = {
   options: {
     serial: { type: 'string' },
     identity: { type: 'string' },
-    'seed-stdin': { type: 'boolean', default: false },
-    'otpauth-stdin': { type: 'boolean', default: false },
+    ...SEED_OPTIONS,
     auto: { type: 'boolean', default: false },
-    seed: { type: 'string' },
   },
   positionals: { min: 1, max: 1 },
   async run({ positionals: [name = ''], values }, io) {
-    refuseSecretOption('seed', values.seed);
-    if (values['seed-stdin'] && values['otpauth-stdin']) throw usageError('give --seed-stdin or --otpauth-stdin, not both');
-    const hasSeed = Boolean(values['seed-stdin'] || values['otpauth-stdin']);
-    if (values.auto && !hasSeed) throw usageError('--auto needs the seed: add --seed-stdin or --otpauth-stdin');
+    const seedFrom = seedSource(values);
+    if (values.auto && !seedFrom) throw autoNeedsSeed();
     if (typeof values.serial !== 'string') throw new LatchkeyError('invalid-input', '--serial is required (arn:aws:iam::ACCOUNT:mfa/NAME)');
     if (typeof values.identity !== 'string') throw new LatchkeyError('invalid-input', '--identity is required: the identity the device belongs to');
     const device: Omit<MfaDevice, 'hasSeed'> = {
@@ -42,7 +45,7 @@ export const command: Command = {
     // Checked before the seed is asked for, and again when saving.
     assertDeviceFits(await context.settings.load(), device);
 
-    const seed = hasSeed ? await readSeed(io, Boolean(values['otpauth-stdin'])) : undefined;
+    const seed = seedFrom ? await readSeed(io, seedFrom) : undefined;
     await addMfaDevice({ settings: context.settings, keychain: context.keychain() }, device, seed);
     if (seed !== undefined) print(io.stderr, `latchkey: ${SEED_WARNING}${device.autoMfa ? '; auto-MFA is on, so no code will be asked for' : ''}`);
     print(io.stdout, `added MFA device "${name}" (${device.serial}) for identity "${device.identity}"${seed ? ' with its seed' : ''}`);
@@ -50,7 +53,18 @@ export const command: Command = {
   },
 };
 
-async function readSeed(io: Parameters<Command['run']>[1], otpauth: boolean): Promise<string> {
-  const text = await readSecret(io, otpauth ? 'otpauth:// URI' : 'TOTP seed (Base32)');
-  return otpauth ? parseAwsOtpauthUri(text).secret : normalizeSeed(text);
+/** Where the options say a seed comes from (`mfa add`, `mfa update`); never from argv. */
+export function seedSource(values: CommandInput['values']): 'seed' | 'otpauth' | undefined {
+  refuseSecretOption('seed', values.seed);
+  if (values['seed-stdin'] && values['otpauth-stdin']) throw usageError('give --seed-stdin or --otpauth-stdin, not both');
+  return values['seed-stdin'] ? 'seed' : values['otpauth-stdin'] ? 'otpauth' : undefined;
+}
+
+/** Auto-MFA answers from the stored seed, so `--auto` comes with one. */
+export const autoNeedsSeed = () => usageError('--auto needs the seed: add --seed-stdin or --otpauth-stdin');
+
+/** A Base32 seed, or the seed of an AWS otpauth:// URI, from stdin or a no-echo prompt. */
+export async function readSeed(io: Io, from: 'seed' | 'otpauth'): Promise<string> {
+  const text = await readSecret(io, from === 'otpauth' ? 'otpauth:// URI' : 'TOTP seed (Base32)');
+  return from === 'otpauth' ? parseAwsOtpauthUri(text).secret : normalizeSeed(text);
 }

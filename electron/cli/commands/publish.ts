@@ -1,15 +1,15 @@
-/** `latchkey publish NAME [--as PROFILE]`: writes the session into a credentials-file profile. */
+/** `latchkey publish NAME [--as PROFILE] [--replace]`: writes the session into a credentials-file profile. */
 import { expiresText } from '../../core/sessions/session-profile';
 import { CliContext } from '../cli-context';
-import { AS_PROFILE, nameAndProfile, type Command } from '../command';
+import { AS_PROFILE, REPLACE, nameAndProfile, type Command } from '../command';
 import { print } from '../io';
 
 export const command: Command = {
-  options: AS_PROFILE,
+  options: { ...AS_PROFILE, ...REPLACE },
   positionals: { min: 1, max: 1 },
   async run(input, io) {
     const { name, profile } = nameAndProfile(input);
-    const session = await (await new CliContext(io).engine()).publish(name, profile);
+    const session = await (await new CliContext(io).engine()).publish(name, profile, { replace: Boolean(input.values.replace) });
     print(io.stdout, `published "${name}" as profile "${profile}" until ${expiresText(session.expiration)}`);
     return 0;
   },

@@ -1,6 +1,7 @@
 /**
- * `latchkey remove identity|mfa|role NAME`: the settings entry, its keychain secret and its cached
- * sessions. Refused while something still uses it (a role of the identity, a role using the device).
+ * `latchkey remove identity|mfa|role NAME`: the settings entry, its keychain secret, its cached sessions
+ * and what Latchkey wrote for it in the AWS files (each listed). Refused while something still uses it
+ * (a role of the identity, a role using the device).
  */
 import { check, validateName } from '../../shared/validation';
 import { ENTRY_KINDS, removeEntry, type EntryKind } from '../../core/settings/remove-entry';
@@ -17,8 +18,12 @@ export const command: Command = {
     const context = new CliContext(io);
     // The engine is built only once the removal is known to go ahead.
     const engine = { forget: async (entry: string) => (await context.engine()).forget(entry) };
-    await removeEntry({ settings: context.settings, keychain: context.keychain(), engine }, kind as EntryKind, name);
-    print(io.stdout, `removed ${kind} "${name}"`);
+    const { unpublished } = await removeEntry(
+      { settings: context.settings, keychain: context.keychain(), env: context.env, engine },
+      kind as EntryKind,
+      name,
+    );
+    print(io.stdout, [...unpublished, `removed ${kind} "${name}"`].join('\n'));
     return 0;
   },
 };

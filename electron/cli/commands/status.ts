@@ -1,6 +1,6 @@
 /**
  * `latchkey status [--json]`: sessions held by the broker (or cached in the keychain when none runs)
- * and the profiles Latchkey publishes, each with its expiry. Never a secret.
+ * and the profiles Latchkey writes (session keys, each with its expiry, and credential_process lines). Never a secret.
  */
 import { BROKER_PROTOCOL } from '../../shared/broker-contract';
 import { LatchkeyError } from '../../shared/errors';
@@ -23,9 +23,10 @@ export const command: Command = {
         ? reply.status
         : (await engine.cachedSessions()).map(({ name, expiration }) => ({ name, expiration: expiresText(expiration) }));
     const published = (await engine.published()).map((entry) => ({ ...entry, expiration: entry.expiration && expiresText(entry.expiration) }));
+    const processProfiles = (await context.settings.load()).processProfiles.map(({ profile, source }) => ({ profile, source }));
     const heldBy = reply ? 'broker' : 'keychain';
     if (values.json) {
-      print(io.stdout, JSON.stringify({ heldBy, sessions, published }, null, 2));
+      print(io.stdout, JSON.stringify({ heldBy, sessions, published, processProfiles }, null, 2));
       return 0;
     }
     const now = Date.now();
@@ -35,6 +36,8 @@ export const command: Command = {
       ...(published.length
         ? published.map((p) => `  ${p.profile} ← ${p.source}${p.active ? ' (active)' : ''}  ${p.expiration ? describe(p.expiration, now) : 'no session'}`)
         : ['  (none)']),
+      'credential_process profiles:',
+      ...(processProfiles.length ? processProfiles.map((p) => `  ${p.profile} ← ${p.source}`) : ['  (none)']),
     );
     print(io.stdout, lines.join('\n'));
     return 0;

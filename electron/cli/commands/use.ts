@@ -1,17 +1,17 @@
-/** `latchkey use NAME`: makes NAME active, writing its session into the active target profile. */
+/** `latchkey use NAME [--replace]`: makes NAME active, writing its session into the active target profile. */
 import { check, validateName } from '../../shared/validation';
 import { expiresText } from '../../core/sessions/session-profile';
 import { CliContext } from '../cli-context';
-import type { Command } from '../command';
+import { REPLACE, type Command } from '../command';
 import { print } from '../io';
 
 export const command: Command = {
-  options: {},
+  options: REPLACE,
   positionals: { min: 1, max: 1 },
-  async run({ positionals: [name = ''] }, io) {
+  async run({ positionals: [name = ''], values }, io) {
     check(validateName('name'), name);
     const context = new CliContext(io);
-    const session = await (await context.engine()).use(name);
+    const session = await (await context.engine()).use(name, { replace: Boolean(values.replace) });
     const { preferences } = await context.settings.load();
     print(io.stdout, `"${name}" is active in profile "${preferences.activeTargetProfile}" until ${expiresText(session.expiration)}`);
     return 0;

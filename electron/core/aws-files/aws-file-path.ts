@@ -18,3 +18,9 @@ export function awsFilePath(
   if (!configured) return join(home, '.aws', kind);
   return resolve(configured.replace(/^~(?=$|[\\/])/, () => home));
 }
+
+/** Both AWS files' paths; `~` is the environment's HOME (the process's home folder without one). */
+export function awsFilePaths(env: Readonly<Record<string, string | undefined>> = process.env): { credentials: string; config: string } {
+  const home = env.HOME || homedir();
+  return { credentials: awsFilePath('credentials', env, home), config: awsFilePath('config', env, home) };
+}

@@ -6,14 +6,15 @@
  * one blank line. An edit that would have to guess refuses with a LatchkeyError and changes nothing: a
  * profile with two sections, a key twice in its section, a line there that botocore cannot parse, or
  * one that botocore and the AWS SDK for JavaScript read differently (an indented line under a plain
- * value; a header with text after its `]`), where a new key could land in another profile for one of
- * them. Odd lines in other sections are left exactly as they are.
+ * value; a header that one of them reads as the profile's and the other as another's, or as none, like
+ * `[profile  x]` or `[profile.x]`), where a new key could land in another profile for one of them.
+ * Odd lines in other sections are left exactly as they are.
  */
 import { LatchkeyError } from '../../shared/errors';
 import { checkSetting } from './check-setting';
-import { IniDocument } from './ini-document';
+import { IniDocument, type IniLine } from './ini-document';
 import { DEFAULTS_SECTION, dictionary, strip, type AwsValue, type IniEntry, type IniSection } from './ini-sections';
-import { profileHeader, profileOfSection, type AwsFileKind } from './profile-header';
+import { jsSdkSection, profileHeader, profileOfSection, type AwsFileKind, type JsSdkSection } from './profile-header';
 
 export type AwsProfile = Readonly<Record<string, AwsValue>>;
 
@@ -98,6 +99,62 @@ export class AwsFile {
     this.apply([{ start: section.line, count: end - section.line, texts: [] }]);
   }
 
+  /**
+   * Replaces keys by others, keeping the replaced lines readable and restorable: where the first of them
+   * was, a comment block — `heading`, then each replaced line as `# line` — followed by the new keys (a
+   * new key already in the section is set in place). Returns the replaced lines as they were.
+   */
+  replaceKeys(profile: string, replacedKeys: readonly string[], heading: string, values: Readonly<Record<string, string>>): string[] {
+    const section = this.section(profile);
+    const doomed = section?.entries.filter((entry) => replacedKeys.includes(entry.key)) ?? [];
+    const [first, ...others] = doomed;
+    if (!section || !first) {
+      this.setKeys(profile, values);
+      return [];
+    }
+    for (const [key, value] of Object.entries(values)) checkSetting(profile, key, value);
+    const replaced = doomed.flatMap((entry) => this.document.lines.slice(entry.line, entry.end).map((line) => line.text));
+    const kept = section.entries.filter((entry) => !doomed.includes(entry));
+    const added: string[] = [];
+    const splices: Splice[] = others.map((entry) => ({ start: entry.line, count: entry.end - entry.line, texts: [] }));
+    for (const [key, value] of Object.entries(values)) {
+      const entry = kept.find((candidate) => candidate.key === key);
+      if (entry) splices.push({ start: entry.line, count: entry.end - entry.line, texts: [rewrite(entry, key, value)] });
+      else added.push(`${key} = ${value}`);
+    }
+    splices.push({ start: first.line, count: first.end - first.line, texts: [heading, ...replaced.map((line) => `# ${line}`), ...added] });
+    this.apply(splices);
+    return replaced;
+  }
+
+  /** Puts back the lines replaceKeys kept under `heading` in the profile's section; returns them. */
+  restoreKeys(profile: string, heading: string): string[] {
+    const section = this.section(profile);
+    if (!section) return [];
+    const lines = this.document.lines;
+    let at = -1;
+    for (let i = section.line + 1; i < section.end; i++) if (lines[i]?.text === heading) at = i;
+    if (at < 0) return [];
+    let end = at + 1;
+    while (end < section.end && lines[end]?.text.startsWith('# ')) end++;
+    const restored = lines.slice(at + 1, end).map((line) => line.text.slice(2));
+    this.apply([{ start: at, count: end - at, texts: restored }]);
+    return restored;
+  }
+
+  /**
+   * Removes a profile's section when it holds no keys any more (Latchkey added it, or emptied it of its
+   * own keys). A last section takes with it the blank line a new section is added after.
+   */
+  removeProfileIfEmpty(profile: string): void {
+    const section = this.section(profile);
+    if (!section || section.entries.length > 0 || section.invalid.length > 0) return;
+    const last = this.document.lines.slice(section.line + 1).every((line) => strip(line.text) === '');
+    const separated = section.line > 0 && strip(this.document.lines[section.line - 1]?.text ?? 'x') === '';
+    this.removeProfile(profile);
+    if (last && separated) this.apply([{ start: section.line - 1, count: 1, texts: [] }]);
+  }
+
   /** The profile's one section, checked to be safe to edit; undefined when it has none. */
   private section(profile: string): IniSection | undefined {
     const found = this.document.sections.filter((section) => profileOfSection(this.kind, section.name) === profile);
@@ -106,6 +163,7 @@ export class AwsFile {
       throw this.refuse(`profile ${profile} has ${found.length} sections (${where}); merge them into one, then try again`);
     }
     const [section] = found;
+    this.checkHeadersAgree(profile, section);
     if (!section) return undefined;
     const [bad] = section.invalid;
     if (bad !== undefined)
@@ -117,10 +175,6 @@ export class AwsFile {
       throw this.refuse(
         `line ${indented + 1} (in profile ${profile}) is indented under a key, which Python AWS tools read as more of that key's value and the AWS SDK for JavaScript as a line of its own; unindent or remove it, then try again`,
       );
-    if (!jsSdkHeader(this.document.lines[section.line]?.text ?? ''))
-      throw this.refuse(
-        `line ${section.line + 1}: the header of profile ${profile} has text after its ], which the AWS SDK for JavaScript does not read as a header; remove that text or make it a # comment, then try again`,
-      );
     const seen = new Map<string, number>();
     for (const entry of section.entries) {
       const first = seen.get(entry.key);
@@ -129,6 +183,52 @@ export class AwsFile {
       seen.set(entry.key, entry.line);
     }
     return section;
+  }
+
+  /**
+   * Refuses when botocore (its section, if any) and the AWS SDK for JavaScript disagree on which header
+   * line opens the profile: a key written there would reach the profile for one and not the other.
+   */
+  private checkHeadersAgree(profile: string, section: IniSection | undefined): void {
+    const { lines } = this.document;
+    const js = jsSdkHeaders(this.kind, lines);
+    const header = profileHeader(this.kind, profile);
+    if (section) {
+      const read = js.get(section.line);
+      if (read?.profile !== profile) {
+        const at = `line ${section.line + 1}`;
+        const text = lines[section.line]?.text ?? '';
+        if (lines[section.line - 1]?.eol === '\r' || (lines[section.line]?.eol === '\r' && section.line < lines.length - 1))
+          throw this.refuse(
+            `${at}: the AWS SDK for JavaScript joins the header of profile ${profile} to the line next to it, because it does not read a lone carriage return (\\r) as a line break; save the file with \\n or \\r\\n line endings, then try again`,
+          );
+        if (!read && !strip(text).endsWith(']'))
+          throw this.refuse(
+            `${at}: the header of profile ${profile} has text after its ], which the AWS SDK for JavaScript does not read as a header; remove that text or make it a # comment, then try again`,
+          );
+        throw this.refuse(
+          `${at}: Python AWS tools read ${shown(text)} as the header of profile ${profile}, but the AWS SDK for JavaScript reads it as ${jsReading(read)}; write it as ${header}, then try again`,
+        );
+      }
+    }
+    for (const [line, read] of js) {
+      if (read.profile !== profile || line === section?.line) continue;
+      throw this.refuse(
+        `line ${line + 1}: the AWS SDK for JavaScript reads ${shown(lines[line]?.text ?? '')} as the header of profile ${profile}, but Python AWS tools read it as ${this.botocoreReading(line)}; write it as ${header} if it is meant for profile ${profile}, else rename it; then try again`,
+      );
+    }
+  }
+
+  /** What botocore makes of a line the JS SDK reads as a header. */
+  private botocoreReading(line: number): string {
+    const { sections } = this.document;
+    const section = sections.find((candidate) => candidate.line === line);
+    if (section) {
+      const other = profileOfSection(this.kind, section.name);
+      return other === undefined ? 'a section that is no profile' : `the header of profile ${other}`;
+    }
+    const owner = sections.flatMap((candidate) => candidate.entries).find((entry) => entry.line < line && line < entry.end);
+    return owner ? `more of the value of ${owner.key} on line ${owner.line + 1}` : 'no header';
   }
 
   private appendSection(header: string, lines: readonly string[]): void {
@@ -148,11 +248,34 @@ export class AwsFile {
   }
 }
 
-/** Whether the AWS SDK for JavaScript reads a header line as one: it cuts a `#`/`;` comment that follows white space, then wants `[…]`. */
-function jsSdkHeader(text: string): boolean {
-  const line = (text.split(/(?:^|\s)[;#]/)[0] ?? '').trim();
-  return line.startsWith('[') && line.endsWith(']');
+/**
+ * The header lines the AWS SDK for JavaScript sees, by the index of the line here where each starts: it
+ * breaks lines only at \n and \r\n, so lines Python split at a lone \r are one line to it.
+ */
+function jsSdkHeaders(kind: AwsFileKind, lines: readonly IniLine[]): Map<number, JsSdkSection> {
+  const headers = new Map<number, JsSdkSection>();
+  let start = 0;
+  let text = '';
+  lines.forEach((line, index) => {
+    text += line.text;
+    if (line.eol === '\r' && index < lines.length - 1) {
+      text += '\r';
+      return;
+    }
+    const read = jsSdkSection(kind, text);
+    if (read) headers.set(start, read);
+    start = index + 1;
+    text = '';
+  });
+  return headers;
 }
+
+const jsReading = (read: JsSdkSection | undefined): string =>
+  !read ? 'no header' : read.profile === undefined ? 'a section that is no profile' : `the header of profile ${read.profile}`;
+
+/** A line for a message: quoted, with anything but printable ASCII escaped, so odd white space shows. */
+const shown = (text: string): string =>
+  JSON.stringify(text).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /** The key line with a new value: its indentation kept, and the spacing around `=` when it had a value. */
 function rewrite({ layout }: IniEntry, key: string, value: string): string {

@@ -9,22 +9,41 @@ import { LatchkeyError } from '../../shared/errors';
 import { writeFileAtomically } from '../fs/atomic-write';
 import { withFileLock } from '../fs/file-lock';
 import { AwsFile } from './aws-file';
+import { fileHealth } from './file-health';
 import { loadAwsText } from './load-aws-text';
 import type { AwsFileKind } from './profile-header';
 
+export interface EditAwsFileOptions {
+  /**
+   * Told, once an edit has succeeded, each problem elsewhere in the file that makes the AWS CLI reject
+   * all of it (a section given twice, a BOM…; see file-health.ts), one line each: the edit is sound, but
+   * AWS tools will not read the file until the person fixes it.
+   */
+  warn?: (message: string) => void;
+}
+
 /** Returns whether the file was written. */
-export async function editAwsFile(path: string, kind: AwsFileKind, edit: (file: AwsFile) => void | Promise<void>): Promise<boolean> {
-  return withFileLock(path, async () => {
+export async function editAwsFile(
+  path: string,
+  kind: AwsFileKind,
+  edit: (file: AwsFile) => void | Promise<void>,
+  options: EditAwsFileOptions = {},
+): Promise<boolean> {
+  const { written, problems } = await withFileLock(path, async () => {
     const before = await loadAwsText(path);
     const file = AwsFile.parse(before, kind, path);
     await edit(file);
     const after = file.toString();
-    if (after === before) return false;
+    // Of the file as it now is, so line numbers match what the person opens; the edited section has none.
+    const problems = options.warn ? fileHealth(after, path) : [];
+    if (after === before) return { written: false, problems };
     try {
       await writeFileAtomically(path, after);
     } catch (error) {
       throw new LatchkeyError('aws-file', `cannot write ${path}: ${(error as Error).message}`, { cause: error });
     }
-    return true;
+    return { written: true, problems };
   });
+  for (const problem of problems) options.warn?.(problem);
+  return written;
 }

@@ -8,6 +8,7 @@
  *   refused for edits like any profile with two sections. New sections are `[default]` and `[profile NAME]`.
  * - `[DEFAULT]` is configparser's defaults section: botocore copies its keys into every section, and it
  *   is no profile of its own.
+ * The AWS SDK for JavaScript decides differently (jsSdkSection), so an edit checks that both agree.
  */
 import { LatchkeyError } from '../../shared/errors';
 import { check, validateProfileName } from '../../shared/validation';
@@ -45,6 +46,38 @@ export function profileOfSection(kind: AwsFileKind, name: string): string | unde
     return words?.length === 2 ? words[1] : undefined;
   }
   return name === 'default' ? 'default' : undefined;
+}
+
+/** How the AWS SDK for JavaScript reads a line: as no header (undefined), or as a header holding a profile or none. */
+export interface JsSdkSection {
+  readonly profile: string | undefined;
+}
+
+// @smithy/shared-ini-file-loader's parseIni: a prefix, exactly one white space character, a name of these
+// characters, optionally quoted; its section types. (Its `[\w-@+.%:/]` means the same as the class here.)
+const JS_PREFIXED = /^([\w-]+)\s(["'])?([\w@+.%:/-]+)\2$/;
+const JS_SECTION_TYPES = ['profile', 'sso-session', 'services'];
+
+/**
+ * The section a line opens for the AWS SDK for JavaScript (parseIni, then getConfigData for the config
+ * file): it cuts a `#`/`;` comment that follows white space, trims, and wants `[…]`. `[profile x]` is
+ * "profile.x" to it, which the config file maps to profile x and the credentials file keeps as it is;
+ * a name that does not fit its pattern (`[profile  x]`, `[profile x ]`) is taken whole, which in the
+ * config file is a profile only when it is `default` or starts "profile." (`[profile.x]` is profile x).
+ */
+export function jsSdkSection(kind: AwsFileKind, line: string): JsSdkSection | undefined {
+  const text = (line.split(/(?:^|\s)[;#]/)[0] ?? '').trim();
+  if (!text.startsWith('[') || !text.endsWith(']')) return undefined;
+  const inner = text.slice(1, -1);
+  const match = JS_PREFIXED.exec(inner);
+  if (match && !JS_SECTION_TYPES.includes(match[1] ?? '')) return { profile: undefined };
+  const name = match ? `${match[1]}.${match[3]}` : inner;
+  if (kind === 'credentials' || name === 'default') return { profile: name };
+  const dot = name.indexOf('.');
+  const prefix = name.slice(0, dot);
+  if (dot < 0 || !JS_SECTION_TYPES.includes(prefix)) return { profile: undefined };
+  // sso-session and services sections stay in the config data under their whole name.
+  return { profile: prefix === 'profile' ? name.slice(dot + 1) : name };
 }
 
 /** Python's shlex.split (POSIX rules, no comments); undefined where it raises. */

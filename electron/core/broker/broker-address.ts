@@ -1,9 +1,35 @@
-/** Where the broker listens: a Unix socket in the per-user runtime folder, or a per-user named pipe on Windows. */
+/**
+ * Where the broker listens: a Unix socket in the per-user runtime folder, or a per-user named pipe on
+ * Windows. A broker serves one setup — one settings file and one keychain service — so its name carries
+ * a digest of both: a CLI run with another LATCHKEY_HOME or LATCHKEY_KEYCHAIN_SERVICE finds no broker
+ * there and works standalone, rather than getting another setup's sessions.
+ */
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
+import { join, posix, win32 } from 'node:path';
 import { runtimeFolder } from '../fs/runtime-folder';
+import { settingsPath } from '../settings/settings-path';
 
 export function brokerAddress(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
-  if (platform === 'win32') return `\\\\.\\pipe\\latchkey-${userInfo().username}`;
-  return join(runtimeFolder(env, platform), 'broker.sock');
+  const setup = setupDigest(env, platform);
+  if (platform === 'win32') return `\\\\.\\pipe\\latchkey-${userInfo().username}-${setup}`;
+  return join(runtimeFolder(env, platform), `broker-${setup}.sock`);
+}
+
+function setupDigest(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
+  // Resolved, so a relative LATCHKEY_HOME names the folder it means; Windows paths ignore case.
+  const settings = (platform === 'win32' ? win32 : posix).resolve(settingsPath(env, platform));
+  // The keychain's own default service when the variable is unset or empty (napi-secret-store.ts).
+  const service = env.LATCHKEY_KEYCHAIN_SERVICE || 'latchkey';
+  return fnv1a(`${platform === 'win32' ? settings.toLowerCase() : settings}\0${service}`);
+}
+
+/**
+ * FNV-1a, 32 bits, over UTF-16 code units (the same as over bytes for ASCII), as 8 hex digits: enough to
+ * tell one user's few setups apart, and cheap on the warm path of `credential-process`, where node:crypto
+ * would cost its load time (~15 ms) and even a TextEncoder a tenth of a millisecond.
+ */
+export function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }

@@ -7,4 +7,6 @@ export interface BrokerHost {
   /** A session for an identity or role name, and its region; `requester` is shown in the MFA prompt. */
   credentials(name: string, requester: string): Promise<{ session: Session; region?: string }>;
   status(): Promise<SessionStatus[]>;
+  /** Drops a name's cached session (memory and keychain), or every one without a name; returns what it dropped. */
+  forget(name?: string): Promise<string[]>;
 }

@@ -120,6 +120,8 @@ export class BrokerServer {
         return { ok: true, pong: { protocol: BROKER_PROTOCOL, host: this.host.kind } };
       case 'status':
         return { ok: true, status: await this.host.status() };
+      case 'forget':
+        return { ok: true, forgotten: await this.host.forget(request.name) };
       case 'credentials': {
         const { session, region } = await this.host.credentials(request.name, request.requester);
         return {

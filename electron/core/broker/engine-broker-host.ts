@@ -5,7 +5,7 @@ import type { BrokerHost } from './broker-host';
 
 export function engineBrokerHost(
   kind: BrokerHost['kind'],
-  engine: Pick<SessionEngine, 'credentialsAndRegion' | 'cachedSessions'>,
+  engine: Pick<SessionEngine, 'credentialsAndRegion' | 'cachedSessions' | 'forget' | 'forgetAll'>,
   /** Called after each session handed out (the app's tray shows it). */
   served: () => void = () => undefined,
 ): BrokerHost {
@@ -17,5 +17,6 @@ export function engineBrokerHost(
       return answer;
     },
     status: async () => (await engine.cachedSessions()).map(({ name, expiration }) => ({ name, expiration: expiresText(expiration) })),
+    forget: async (name) => (name === undefined ? engine.forgetAll() : engine.forget(name)),
   };
 }

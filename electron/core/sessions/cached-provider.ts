@@ -10,7 +10,7 @@ import { LatchkeyError } from '../../shared/errors';
 import type { Clock } from '../clock';
 import { withFileLock } from '../fs/file-lock';
 import type { CredentialProvider } from '../sts/credentials';
-import { isSession, type Session, type SessionCache } from './session-cache';
+import { isSession, type Session, type SessionCache, type SessionSlot } from './session-cache';
 import { sessionKeyDigest } from './session-key';
 import type { SingleFlight } from './single-flight';
 
@@ -22,6 +22,8 @@ export interface SessionCaching {
   lockFolder: string;
   /** Shared by every cached provider of the process. */
   flights: SingleFlight<Session>;
+  /** Called after a new session is stored (the engine prunes stale ones then); its failure is ignored. */
+  stored?: () => Promise<unknown>;
 }
 
 /** Another process may hold a session's lock for as long as an MFA prompt (2 min) plus STS retries. */
@@ -29,12 +31,16 @@ const LOCK_WAIT_MS = 180_000;
 
 export class CachedProvider implements CredentialProvider {
   readonly key: string;
+  readonly slot: SessionSlot;
 
   constructor(
     private readonly inner: CredentialProvider,
+    /** The identity or role the session is kept under. */
+    owner: string,
     private readonly caching: SessionCaching,
   ) {
     this.key = inner.key;
+    this.slot = { owner, key: inner.key };
   }
 
   async retrieve(): Promise<Session> {
@@ -43,17 +49,17 @@ export class CachedProvider implements CredentialProvider {
 
   /** Gets a new session even if the cached one is still good ("Renew now"). */
   async renew(): Promise<Session> {
-    const before = await this.caching.cache.get(this.key, 0);
+    const before = await this.caching.cache.get(this.slot, 0);
     // A caller that waited on another renewal takes its result rather than renewing twice.
-    return this.obtain(() => this.caching.cache.get(this.key, before ? before.expiration.getTime() : 0));
+    return this.obtain(() => this.caching.cache.get(this.slot, before ? before.expiration.getTime() : 0));
   }
 
   async forget(): Promise<void> {
-    await this.caching.cache.delete(this.key);
+    await this.caching.cache.delete(this.slot.owner);
   }
 
   private cached(): Promise<Session | undefined> {
-    return this.caching.cache.get(this.key, this.caching.clock.now() + this.caching.renewalWindowMs);
+    return this.caching.cache.get(this.slot, this.caching.clock.now() + this.caching.renewalWindowMs);
   }
 
   private obtain(settled: () => Promise<Session | undefined>): Promise<Session> {
@@ -67,7 +73,8 @@ export class CachedProvider implements CredentialProvider {
     const credentials = await this.inner.retrieve();
     if (!isSession(credentials))
       throw new LatchkeyError('internal', `provider ${this.key} returned long-term credentials where a session was expected`);
-    await this.caching.cache.set(this.key, credentials);
+    await this.caching.cache.set(this.slot, credentials);
+    await this.caching.stored?.().catch(() => undefined);
     return credentials;
   }
 }

@@ -1,15 +1,17 @@
 /**
  * Sessions in the keychain, so separate CLI runs share them and the MFA session never touches a
- * plaintext file. A malformed entry reads as a miss: it is replaced by the next session obtained.
+ * plaintext file. Each is one entry named after its owner (`session:dev`), so a person who opens the
+ * keychain sees what it is; the entry holds the provider key it was made for and its expiry. A malformed
+ * entry reads as a miss: it is replaced by the next session obtained, and pruned.
  */
 import * as v from 'valibot';
 import { utcTimestamp } from '../../shared/timestamp';
 import type { Keychain } from '../keychain/keychain';
-import { isValidUntil, type Session, type SessionCache } from './session-cache';
-import { sessionKeyDigest } from './session-key';
+import { isValidUntil, type Session, type SessionCache, type SessionSlot } from './session-cache';
 
 const Text = v.pipe(v.string(), v.minLength(1));
 const StoredSession = v.object({
+  key: Text,
   accessKeyId: Text,
   secretAccessKey: Text,
   sessionToken: Text,
@@ -19,8 +21,39 @@ const StoredSession = v.object({
 export class KeychainSessionCache implements SessionCache {
   constructor(private readonly keychain: Keychain) {}
 
-  async get(key: string, validUntilMs: number): Promise<Session | undefined> {
-    const stored = await this.keychain.get('session', sessionKeyDigest(key));
+  async get(slot: SessionSlot, validUntilMs: number): Promise<Session | undefined> {
+    const stored = await this.#read(slot.owner);
+    return stored?.key === slot.key && isValidUntil(stored.session, validUntilMs) ? stored.session : undefined;
+  }
+
+  async set({ owner, key }: SessionSlot, session: Session): Promise<void> {
+    const stored: v.InferOutput<typeof StoredSession> = {
+      key,
+      accessKeyId: session.accessKeyId,
+      secretAccessKey: session.secretAccessKey,
+      sessionToken: session.sessionToken,
+      expiration: session.expiration.toISOString(),
+    };
+    await this.keychain.set('session', owner, JSON.stringify(stored));
+  }
+
+  async delete(owner: string): Promise<void> {
+    await this.keychain.delete('session', owner);
+  }
+
+  async prune(wanted: (slot: SessionSlot) => boolean, nowMs: number): Promise<string[]> {
+    const doomed: string[] = [];
+    for (const owner of await this.keychain.list('session')) {
+      const stored = await this.#read(owner);
+      if (stored && wanted({ owner, key: stored.key }) && isValidUntil(stored.session, nowMs)) continue;
+      await this.keychain.delete('session', owner);
+      doomed.push(owner);
+    }
+    return doomed;
+  }
+
+  async #read(owner: string): Promise<{ key: string; session: Session } | undefined> {
+    const stored = await this.keychain.get('session', owner);
     if (stored === undefined) return undefined;
     let parsed;
     try {
@@ -29,21 +62,7 @@ export class KeychainSessionCache implements SessionCache {
       return undefined;
     }
     if (!parsed.success) return undefined;
-    const session = { ...parsed.output, expiration: new Date(parsed.output.expiration) };
-    return isValidUntil(session, validUntilMs) ? session : undefined;
-  }
-
-  async set(key: string, session: Session): Promise<void> {
-    const stored: v.InferOutput<typeof StoredSession> = {
-      accessKeyId: session.accessKeyId,
-      secretAccessKey: session.secretAccessKey,
-      sessionToken: session.sessionToken,
-      expiration: session.expiration.toISOString(),
-    };
-    await this.keychain.set('session', sessionKeyDigest(key), JSON.stringify(stored));
-  }
-
-  async delete(key: string): Promise<void> {
-    await this.keychain.delete('session', sessionKeyDigest(key));
+    const { key, ...session } = parsed.output;
+    return { key, session: { ...session, expiration: new Date(session.expiration) } };
   }
 }

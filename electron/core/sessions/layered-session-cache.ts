@@ -2,7 +2,7 @@
  * A fast cache in front of a durable one: the broker keeps sessions in memory and still shares them with
  * standalone CLI runs through the keychain.
  */
-import type { Session, SessionCache } from './session-cache';
+import type { Session, SessionCache, SessionSlot } from './session-cache';
 
 export class LayeredSessionCache implements SessionCache {
   constructor(
@@ -10,21 +10,26 @@ export class LayeredSessionCache implements SessionCache {
     private readonly back: SessionCache,
   ) {}
 
-  async get(key: string, validUntilMs: number): Promise<Session | undefined> {
-    const near = await this.front.get(key, validUntilMs);
+  async get(slot: SessionSlot, validUntilMs: number): Promise<Session | undefined> {
+    const near = await this.front.get(slot, validUntilMs);
     if (near) return near;
-    const far = await this.back.get(key, validUntilMs);
-    if (far) await this.front.set(key, far);
+    const far = await this.back.get(slot, validUntilMs);
+    if (far) await this.front.set(slot, far);
     return far;
   }
 
-  async set(key: string, session: Session): Promise<void> {
-    await this.back.set(key, session);
-    await this.front.set(key, session);
+  async set(slot: SessionSlot, session: Session): Promise<void> {
+    await this.back.set(slot, session);
+    await this.front.set(slot, session);
   }
 
-  async delete(key: string): Promise<void> {
-    await this.back.delete(key);
-    await this.front.delete(key);
+  async delete(owner: string): Promise<void> {
+    await this.back.delete(owner);
+    await this.front.delete(owner);
+  }
+
+  async prune(wanted: (slot: SessionSlot) => boolean, nowMs: number): Promise<string[]> {
+    const [back, front] = [await this.back.prune(wanted, nowMs), await this.front.prune(wanted, nowMs)];
+    return [...new Set([...back, ...front])];
   }
 }

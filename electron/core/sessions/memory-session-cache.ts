@@ -1,18 +1,24 @@
-import { isValidUntil, type Session, type SessionCache } from './session-cache';
+import { isValidUntil, type Session, type SessionCache, type SessionSlot } from './session-cache';
 
 export class MemorySessionCache implements SessionCache {
-  readonly #sessions = new Map<string, Session>();
+  readonly #sessions = new Map<string, { key: string; session: Session }>();
 
-  async get(key: string, validUntilMs: number): Promise<Session | undefined> {
-    const session = this.#sessions.get(key);
-    return isValidUntil(session, validUntilMs) ? session : undefined;
+  async get({ owner, key }: SessionSlot, validUntilMs: number): Promise<Session | undefined> {
+    const held = this.#sessions.get(owner);
+    return held?.key === key && isValidUntil(held.session, validUntilMs) ? held.session : undefined;
   }
 
-  async set(key: string, session: Session): Promise<void> {
-    this.#sessions.set(key, session);
+  async set({ owner, key }: SessionSlot, session: Session): Promise<void> {
+    this.#sessions.set(owner, { key, session });
   }
 
-  async delete(key: string): Promise<void> {
-    this.#sessions.delete(key);
+  async delete(owner: string): Promise<void> {
+    this.#sessions.delete(owner);
+  }
+
+  async prune(wanted: (slot: SessionSlot) => boolean, nowMs: number): Promise<string[]> {
+    const doomed = [...this.#sessions].filter(([owner, { key, session }]) => !wanted({ owner, key }) || !isValidUntil(session, nowMs));
+    for (const [owner] of doomed) this.#sessions.delete(owner);
+    return doomed.map(([owner]) => owner);
   }
 }

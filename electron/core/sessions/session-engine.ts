@@ -6,14 +6,15 @@
  */
 import { LatchkeyError } from '../../shared/errors';
 import type { Settings } from '../../shared/model';
-import { awsFilePath } from '../aws-files/aws-file-path';
+import type { AwsProfile } from '../aws-files/aws-file';
+import { awsFilePaths } from '../aws-files/aws-file-path';
 import { editAwsFile } from '../aws-files/edit-aws-file';
 import { readAwsFile } from '../aws-files/read-aws-file';
 import type { Clock } from '../clock';
 import type { Keychain } from '../keychain/keychain';
 import { regionOf } from '../settings/region-of';
 import type { SettingsStore } from '../settings/settings-store';
-import { buildProvider } from '../sts/build-provider';
+import { buildProvider, type ProviderDeps } from '../sts/build-provider';
 import { MfaCodeSource } from '../sts/mfa-code-source';
 import type { MfaPrompt } from '../sts/mfa-prompt';
 import type { StsApi } from '../sts/sts-api';
@@ -21,6 +22,7 @@ import { FileStepStore } from '../totp/file-step-store';
 import { ReplayGuard } from '../totp/replay-guard';
 import { CachedProvider } from './cached-provider';
 import type { Session, SessionCache } from './session-cache';
+import { checkSessionTarget, credentialSources, ownedProfile, type Owned, type ProfilePaths } from './profile-ownership';
 import { clearSessionProfile, profileExpiration, writeSessionProfile } from './session-profile';
 import { SingleFlight } from './single-flight';
 
@@ -76,15 +78,40 @@ export class SessionEngine {
     return (await this.#provider(name, requester)).provider.renew();
   }
 
-  /** Drops the cached session of a name (its sources, such as the MFA session, stay). */
-  async forget(name: string): Promise<void> {
+  /** Drops the cached session of a name (its sources, such as the MFA session, stay); returns the name. */
+  async forget(name: string): Promise<string[]> {
     await (await this.#provider(name, 'forget')).provider.forget();
+    return [name];
+  }
+
+  /** Drops every cached session, the MFA sessions included. */
+  async forgetAll(): Promise<string[]> {
+    return this.deps.cache.prune(() => false, this.deps.clock.now());
+  }
+
+  /**
+   * Deletes the cached sessions nobody can use any more: expired ones, those of removed entries, and
+   * those made before their entry was edited (their provider key is no longer the entry's). Returns the
+   * owners deleted.
+   */
+  async prune(settings?: Settings): Promise<string[]> {
+    settings ??= await this.deps.settings.load();
+    const current = new Map<string, string>();
+    for (const { name } of [...settings.identities, ...settings.roles])
+      buildProvider(name, 'prune', {
+        ...this.#providerDeps(settings as Settings),
+        wrap: (inner, owner) => {
+          current.set(owner, inner.key);
+          return inner;
+        },
+      });
+    return this.deps.cache.prune(({ owner, key }) => current.get(owner) === key, this.deps.clock.now());
   }
 
   /** When the cached session of a name expires, without asking STS; undefined when none is cached. */
   async cachedExpiration(name: string): Promise<Date | undefined> {
     const { provider } = await this.#provider(name, 'status');
-    return (await this.deps.cache.get(provider.key, this.deps.clock.now()))?.expiration;
+    return (await this.deps.cache.get(provider.slot, this.deps.clock.now()))?.expiration;
   }
 
   /** Every identity and role with a cached session, and when it expires. */
@@ -98,29 +125,37 @@ export class SessionEngine {
     });
   }
 
-  /** Writes a session into a credentials-file profile (default: the name itself) and remembers it. */
-  async publish(name: string, profile: string = name, requester = `publish ${name}`): Promise<Session> {
-    await this.#warnIfShadowed(profile);
-    const session = await this.credentials(name, requester);
-    await editAwsFile(this.#path('credentials'), 'credentials', (file) => writeSessionProfile(file, profile, session));
-    await this.deps.settings.update((settings) => {
-      settings.published = [...settings.published.filter((entry) => entry.profile !== profile), { profile, source: name }];
-    });
+  /**
+   * Writes a session into a credentials-file profile (default: the name itself) and records it as
+   * Latchkey's. Refused, before any STS call and again under the file's lock, where that would destroy
+   * or hijack what Latchkey did not write (profile-ownership); `replace` is the person's confirmation.
+   */
+  async publish(name: string, profile: string = name, options: PublishOptions = {}): Promise<Session> {
+    await this.#checkTarget(profile, options.replace ?? false);
+    const session = await this.credentials(name, options.requester ?? `publish ${name}`);
+    await this.#write(name, profile, session, options.replace ?? false);
     return session;
   }
 
-  /** Makes a name active: its session goes into the active target profile (and its own, if so chosen). */
-  async use(name: string, requester = `use ${name}`): Promise<Session> {
+  /**
+   * Makes a name active: its session goes into the active target profile (and its own, if so chosen).
+   * Every target is checked before anything is written, so a refusal leaves no half-done switch.
+   */
+  async use(name: string, options: PublishOptions = {}): Promise<Session> {
     const { preferences } = await this.deps.settings.load();
-    const session = await this.publish(name, preferences.activeTargetProfile, requester);
-    if (preferences.publishRolesUnderOwnName && name !== preferences.activeTargetProfile) await this.publish(name, name, requester);
+    const replace = options.replace ?? false;
+    const targets = [preferences.activeTargetProfile];
+    if (preferences.publishRolesUnderOwnName && name !== preferences.activeTargetProfile) targets.push(name);
+    for (const profile of targets) await this.#checkTarget(profile, replace);
+    const session = await this.credentials(name, options.requester ?? `use ${name}`);
+    for (const profile of targets) await this.#write(name, profile, session, replace);
     return session;
   }
 
   /** Every profile Latchkey publishes, with the expiry of the session written there. */
   async published(): Promise<PublishedStatus[]> {
     const settings = await this.deps.settings.load();
-    const profiles = await readAwsFile(this.#path('credentials'), 'credentials');
+    const profiles = await readAwsFile(this.#paths().credentials, 'credentials');
     return settings.published.map(({ profile, source }) => ({
       profile,
       source,
@@ -136,47 +171,71 @@ export class SessionEngine {
     const now = this.deps.clock.now();
     const expired = (await this.published()).filter((entry) => entry.expiration && entry.expiration.getTime() <= now).map((entry) => entry.profile);
     if (expired.length > 0)
-      await editAwsFile(this.#path('credentials'), 'credentials', (file) => expired.forEach((profile) => clearSessionProfile(file, profile)));
+      await editAwsFile(this.#paths().credentials, 'credentials', (file) => expired.forEach((profile) => clearSessionProfile(file, profile)));
     return expired;
+  }
+
+  /** Refuses, before any STS call or prompt, a profile Latchkey may not write (profile-ownership); warns of one it may. */
+  async #checkTarget(profile: string, replace: boolean): Promise<void> {
+    const paths = this.#paths();
+    const [credentials, config, settings] = await Promise.all([readAwsFile(paths.credentials, 'credentials'), readAwsFile(paths.config, 'config'), this.deps.settings.load()]);
+    const owned = ownedProfile(settings, profile);
+    checkSessionTarget(profile, { credentials: credentials[profile], config: config[profile] }, owned, paths, replace);
+    this.#warnShadowed(profile, config[profile], owned, paths.config);
+  }
+
+  /** Writes the session into the profile, checked again under the file's lock, and records it as Latchkey's. */
+  async #write(name: string, profile: string, session: Session, replace: boolean): Promise<void> {
+    const paths = this.#paths();
+    const config = (await readAwsFile(paths.config, 'config'))[profile];
+    const owned = ownedProfile(await this.deps.settings.load(), profile);
+    await editAwsFile(paths.credentials, 'credentials', (file) => {
+      checkSessionTarget(profile, { credentials: file.profiles()[profile], config }, owned, paths, replace);
+      writeSessionProfile(file, profile, session);
+    }, { warn: this.deps.notice });
+    await this.deps.settings.update((settings) => {
+      settings.published = [...settings.published.filter((entry) => entry.profile !== profile), { profile, source: name }];
+    });
   }
 
   /** The cached provider of a name, and the settings it was built from. */
   async #provider(name: string, requester: string): Promise<{ provider: CachedProvider; settings: Settings }> {
     const settings = await this.deps.settings.load();
-    const provider = buildProvider(name, requester, {
-      settings,
-      keychain: this.deps.keychain,
-      sts: this.deps.sts,
-      codes: this.#codes,
-      clock: this.deps.clock,
-      notice: this.deps.notice,
-      wrap: (inner) => new CachedProvider(inner, this.#caching(settings)),
-    });
-    if (!(provider instanceof CachedProvider)) throw new LatchkeyError('internal', `the session of "${name}" is not cached`);
-    return { provider, settings };
-  }
-
-  #caching(settings: Settings) {
-    return {
+    const caching = {
       cache: this.deps.cache,
       clock: this.deps.clock,
       renewalWindowMs: settings.preferences.renewalWindowMinutes * MINUTE_MS,
       lockFolder: this.deps.runtimeFolder,
       flights: this.#flights,
+      // A new session may replace an edited entry's or outlive a removed one's: tidy up on each write.
+      stored: () => this.prune(settings),
     };
+    const provider = buildProvider(name, requester, { ...this.#providerDeps(settings), wrap: (inner, owner) => new CachedProvider(inner, owner, caching) });
+    if (!(provider instanceof CachedProvider)) throw new LatchkeyError('internal', `the session of "${name}" is not cached`);
+    return { provider, settings };
   }
 
-  #path(kind: 'credentials' | 'config'): string {
-    return awsFilePath(kind, this.deps.env, this.deps.env.HOME);
+  #providerDeps(settings: Settings): Omit<ProviderDeps, 'wrap'> {
+    return { settings, keychain: this.deps.keychain, sts: this.deps.sts, codes: this.#codes, clock: this.deps.clock, notice: this.deps.notice };
   }
 
-  /** AWS tools read role_arn or credential_process in the config file before the keys we publish. */
-  async #warnIfShadowed(profile: string): Promise<void> {
-    const config = await readAwsFile(this.#path('config'), 'config');
-    const shadowing = ['role_arn', 'credential_process'].filter((key) => config[profile]?.[key] !== undefined);
+  #paths(): ProfilePaths {
+    return awsFilePaths(this.deps.env);
+  }
+
+  /** With --replace over a profile that gets credentials elsewhere, say which way AWS tools may still take. */
+  #warnShadowed(profile: string, config: AwsProfile | undefined, owned: Owned, configPath: string): void {
+    const shadowing = credentialSources(config).filter((key) => !(key === 'credential_process' && owned.process));
     if (shadowing.length > 0)
       this.deps.notice(
-        `profile "${profile}" also has ${shadowing.join(' and ')} in ${this.#path('config')}: AWS tools will use that, not the session Latchkey writes; pick another profile name or remove it there`,
-      );
+      `profile "${profile}" also has ${shadowing.join(', ')} in ${configPath}: AWS tools may use that rather than the session Latchkey writes`,
+    );
   }
+}
+
+export interface PublishOptions {
+  /** Shown in the MFA prompt. */
+  requester?: string;
+  /** The person confirmed replacing credentials Latchkey did not write (never a long-term key). */
+  replace?: boolean;
 }

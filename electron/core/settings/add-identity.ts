@@ -10,6 +10,7 @@ import type { Clock } from '../clock';
 import type { CallerIdentity, StsApi } from '../sts/sts-api';
 import { verifyIdentity } from '../sts/verify-identity';
 import { assertNameFree } from './assert-name-free';
+import { deviceNamedAfter } from './identity-device';
 import { saveWithSecret, type SetupStores } from './save-with-secret';
 
 export interface AddIdentityDeps extends SetupStores {
@@ -32,7 +33,7 @@ export async function addIdentity(deps: AddIdentityDeps, request: NewIdentity): 
   const identity: Identity = caller ? { ...request.identity, accountId: caller.account, arn: caller.arn } : request.identity;
   const settings = await saveWithSecret(deps, { kind: 'identity', name, secret }, (s) => {
     s.identities.push(identity);
-    if (request.mfaSerial !== undefined) s.mfaDevices.push({ name, serial: request.mfaSerial, identity: name, hasSeed: false, autoMfa: false });
+    if (request.mfaSerial !== undefined) s.mfaDevices.push(deviceNamedAfter(name, request.mfaSerial));
   });
   return { settings, caller };
 }

@@ -1,20 +1,45 @@
 /**
  * Carries out an import plan: secrets to the keychain, then the settings, all or nothing (a refused
- * settings change takes back the secrets this import stored). With `scrub`, the imported key pairs then
- * leave the credentials file (only those two lines each; every other byte stays), and so do keys
- * imported earlier, but only where the keychain holds that very secret.
+ * settings change takes back the secrets this import stored). Then, with `adopt`, each adoptable config
+ * profile gets `credential_process` for its Latchkey entry under its own name (the lines that made it
+ * work kept as a comment above), so every `--profile NAME` and `source_profile` that worked keeps
+ * working; and with `scrub`, the imported key pairs leave the credentials file (only those two lines
+ * each), and so do keys imported earlier, but only where the keychain holds that very secret.
+ * `scrub` without `adopt` is refused, before anything is written, where it would leave a profile that
+ * worked without credentials.
  */
-import type { Settings } from '../../shared/model';
+import { LatchkeyError } from '../../shared/errors';
+import type { PublishedProfile, Settings } from '../../shared/model';
 import { editAwsFile } from '../aws-files/edit-aws-file';
+import { recordProcessProfiles, writeProcessProfile } from '../sessions/configure-process';
 import type { ImportPlan } from './import-plan';
 import type { ImportSource } from './read-import-plan';
 import type { SetupStores } from './save-with-secret';
 
-export async function applyImport(
-  { settings, keychain }: SetupStores,
-  { plan, credentialsPath }: ImportSource,
-  { scrub }: { scrub: boolean },
-): Promise<{ settings: Settings; scrubbed: string[] }> {
+export interface ImportChoices {
+  scrub: boolean;
+  /** The `credential_process` value for a name (the latchkey command); present when adopting. */
+  adopt?: (name: string) => string;
+}
+
+export interface ImportResult {
+  settings: Settings;
+  scrubbed: string[];
+  adopted: { profile: string; replaced: string[] }[];
+}
+
+export async function applyImport({ settings, keychain }: SetupStores, source: ImportSource, { scrub, adopt }: ImportChoices): Promise<ImportResult> {
+  const { plan } = source;
+  const toScrub = scrub ? [...plan.identities.map(({ profile }) => profile), ...(await safelyStored(plan, keychain))] : [];
+  if (!adopt) {
+    const broken = leftWithoutCredentials(source, toScrub);
+    if (broken.length > 0)
+      throw new LatchkeyError(
+        'invalid-input',
+        `--scrub would leave ${broken.length === 1 ? 'profile' : 'profiles'} ${broken.map((p) => `"${p}"`).join(', ')} without credentials (they use the keys it removes): add --adopt so they get their sessions from Latchkey under the same names, or leave out --scrub`,
+      );
+  }
+
   const stored: string[] = [];
   let saved: Settings;
   try {
@@ -31,16 +56,52 @@ export async function applyImport(
     await Promise.all(stored.map((name) => keychain.delete('identity', name).catch(() => undefined)));
     throw error;
   }
-  const scrubbed = scrub ? [...plan.identities.map(({ identity }) => identity.name), ...(await safelyStored(plan, keychain))] : [];
-  if (scrubbed.length > 0)
-    await editAwsFile(credentialsPath, 'credentials', (file) => {
-      for (const profile of scrubbed) file.removeKeys(profile, ['aws_access_key_id', 'aws_secret_access_key']);
+
+  // Adopted before the keys go, so a failure leaves every profile working as it did.
+  const adopted: ImportResult['adopted'] = [];
+  if (adopt && plan.adoptable.length > 0) {
+    const records: PublishedProfile[] = [];
+    await editAwsFile(source.configPath, 'config', (file) => {
+      for (const { profile, name } of plan.adoptable) {
+        const target = { name, profile, command: adopt(name), replace: true };
+        // No region is added: the profile keeps the region it had, as it keeps everything else.
+        const { replaced, addedRegion } = writeProcessProfile(file, target, false, undefined, source.configPath);
+        adopted.push({ profile, replaced });
+        records.push({ profile, source: name, ...(addedRegion ? { addedRegion } : {}) });
+      }
     });
-  return { settings: saved, scrubbed };
+    saved = await recordProcessProfiles(settings, records);
+  }
+
+  if (toScrub.length > 0)
+    await editAwsFile(source.credentialsPath, 'credentials', (file) => {
+      for (const profile of toScrub) file.removeKeys(profile, ['aws_access_key_id', 'aws_secret_access_key']);
+    });
+  return { settings: saved, scrubbed: toScrub, adopted };
 }
 
 /** Profiles imported earlier whose secret the keychain holds: their plaintext copy can go. */
 async function safelyStored(plan: ImportPlan, keychain: SetupStores['keychain']): Promise<string[]> {
-  const held = await Promise.all(plan.alreadyImported.map(async ({ profile, secretAccessKey }) => (await keychain.get('identity', profile)) === secretAccessKey));
+  const held = await Promise.all(plan.alreadyImported.map(async ({ name, secretAccessKey }) => (await keychain.get('identity', name)) === secretAccessKey));
   return plan.alreadyImported.filter((_, i) => held[i]).map(({ profile }) => profile);
+}
+
+/**
+ * The profiles that find credentials now but would not once `scrubbed` lose their keys: those profiles
+ * themselves (unless their config profile has a credential_process), and every profile whose
+ * source_profile chain leads to one of them.
+ */
+function leftWithoutCredentials({ config }: ImportSource, scrubbed: readonly string[]): string[] {
+  const broken = new Set(scrubbed.filter((profile) => config[profile]?.credential_process === undefined));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [profile, keys] of Object.entries(config)) {
+      const source = keys.source_profile;
+      if (!broken.has(profile) && typeof source === 'string' && broken.has(source)) {
+        broken.add(profile);
+        grew = true;
+      }
+    }
+  }
+  return [...broken];
 }

@@ -20,12 +20,21 @@ export function integrityProblems(settings: Settings): string[] {
     problems.push(`MFA device name "${name}" is used more than once`);
   for (const profile of duplicates(settings.published.map((entry) => entry.profile)))
     problems.push(`profile "${profile}" is published more than once`);
+  for (const profile of duplicates(settings.processProfiles.map((entry) => entry.profile)))
+    problems.push(`profile "${profile}" is configured with credential_process more than once`);
   // A reference to a name used twice is ambiguous: check references once names are unique.
   if (problems.length > 0) return problems;
 
   for (const device of settings.mfaDevices)
     if (!identities.has(device.identity))
       problems.push(`MFA device "${device.name}" belongs to identity "${device.identity}", which does not exist`);
+  // A serial is one device at AWS: under two names, the two would keep apart what belongs together (its seed, its MFA session).
+  for (const serial of duplicates(settings.mfaDevices.map((device) => device.serial))) {
+    const names = settings.mfaDevices.filter((device) => device.serial === serial).map((device) => `"${device.name}"`);
+    problems.push(
+      `MFA devices ${names.join(' and ')} have the same serial ${serial}: a device is added once; use the one already there, or correct the serial`,
+    );
+  }
 
   const reportedCycles = new Set<string>();
   for (const role of settings.roles) {
@@ -50,7 +59,7 @@ export function integrityProblems(settings: Settings): string[] {
       );
   }
 
-  for (const entry of settings.published)
+  for (const entry of [...settings.published, ...settings.processProfiles])
     if (!identities.has(entry.source) && !roles.has(entry.source))
       problems.push(`published profile "${entry.profile}" has source "${entry.source}", which is neither an identity nor a role`);
   return problems;

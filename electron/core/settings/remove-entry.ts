@@ -1,12 +1,15 @@
 /**
- * Removes an identity, MFA device or role: its cached sessions, its settings entry (and the profiles
- * published from it) and its keychain secret. Refused while something still uses it, so a removal
- * never leaves a role without its source or device.
+ * Removes an identity, MFA device or role: its cached sessions, what Latchkey wrote for it in the AWS
+ * files (unpublished), its keychain secret, and last its settings entry, so a removal that fails half
+ * way can be run again and finishes the job rather than stranding a secret. Refused while something
+ * still uses it, so a removal never leaves a role without its source or device.
  */
 import { LatchkeyError } from '../../shared/errors';
 import type { Settings } from '../../shared/model';
 import type { SecretKind } from '../keychain/keychain';
 import type { SessionEngine } from '../sessions/session-engine';
+import type { ProfileFilesDeps } from '../sessions/configure-process';
+import { unpublish } from '../sessions/unpublish';
 import type { SetupStores } from './save-with-secret';
 
 export type EntryKind = 'identity' | 'mfa' | 'role';
@@ -19,11 +22,12 @@ const KINDS = {
 
 export const ENTRY_KINDS = Object.keys(KINDS) as EntryKind[];
 
-export interface RemoveDeps extends SetupStores {
+export interface RemoveDeps extends SetupStores, Pick<ProfileFilesDeps, 'env'> {
   engine: Pick<SessionEngine, 'forget'>;
 }
 
-export async function removeEntry(deps: RemoveDeps, kind: EntryKind, name: string): Promise<Settings> {
+/** Returns the settings saved and what was unpublished, a line each. */
+export async function removeEntry(deps: RemoveDeps, kind: EntryKind, name: string): Promise<{ settings: Settings; unpublished: string[] }> {
   const { list, secret, label } = KINDS[kind];
   const current = await deps.settings.load();
   const entries: { name: string }[] = current[list];
@@ -33,16 +37,16 @@ export async function removeEntry(deps: RemoveDeps, kind: EntryKind, name: strin
 
   // Cached sessions can only be found through the entry, so they go before it. An MFA device has none of its own.
   if (kind !== 'mfa') await deps.engine.forget(name).catch(() => undefined);
+  const profiles = new Set([...current.published, ...current.processProfiles].filter((entry) => entry.source === name).map((entry) => entry.profile));
+  const unpublished: string[] = [];
+  for (const profile of profiles) unpublished.push(...(await unpublish(deps, profile)));
+  if (secret) await deps.keychain.delete(secret, name);
   const settings = await deps.settings.update((s) => {
     const from: { name: string }[] = s[list];
-    from.splice(
-      from.findIndex((entry) => entry.name === name),
-      1,
-    );
-    s.published = s.published.filter((entry) => entry.source !== name);
+    const at = from.findIndex((entry) => entry.name === name);
+    if (at >= 0) from.splice(at, 1);
   });
-  if (secret) await deps.keychain.delete(secret, name);
-  return settings;
+  return { settings, unpublished };
 }
 
 function usersOf(settings: Settings, kind: EntryKind, name: string): string[] {

@@ -19,6 +19,7 @@ import type { Identity, MfaDevice, Preferences, Role, Settings } from '../../sha
 import { LIMITS } from '../../shared/validation';
 import type { Clock } from '../clock';
 import type { Keychain } from '../keychain/keychain';
+import { identityDevice } from '../settings/identity-device';
 import { AssumeRoleProvider } from './assume-role-provider';
 import type { CredentialProvider } from './credentials';
 import { IdentityProvider } from './identity-provider';
@@ -40,14 +41,19 @@ export interface ProviderDeps {
   clock: Clock;
   /** Tells the person something they should know but that is not an error (a clamped duration). */
   notice: (message: string) => void;
-  /** Wraps every session provider, including the sources of others: the session cache. */
-  wrap: (provider: CredentialProvider) => CredentialProvider;
+  /**
+   * Wraps every session provider, including the sources of others: the session cache. `owner` is the
+   * name the session is kept under: the role's, or the identity's (with the device's when a role uses
+   * another device of the identity than its own, so the two MFA sessions do not replace each other).
+   */
+  wrap: (provider: CredentialProvider, owner: string) => CredentialProvider;
 }
 
 /** `requester` is shown in MFA prompts: "tray", "credential_process dev". */
 export function buildProvider(name: string, requester: string, deps: ProviderDeps): CredentialProvider {
   const { settings, keychain, sts, codes, clock, notice, wrap } = deps;
 
+  const ownDevice = (identity: Identity) => identityDevice(settings, identity.name);
   const identitySession = (identity: Identity, device: MfaDevice | undefined): CredentialProvider =>
     wrap(
       new SessionTokenProvider({
@@ -59,6 +65,7 @@ export function buildProvider(name: string, requester: string, deps: ProviderDep
         codes,
         clock,
       }),
+      device === undefined || device.name === ownDevice(identity)?.name ? identity.name : `${identity.name} (MFA ${device.name})`,
     );
 
   const roleSession = (role: Role): { provider: CredentialProvider; identity: Identity } => {
@@ -95,12 +102,13 @@ export function buildProvider(name: string, requester: string, deps: ProviderDep
         codes,
         clock,
       }),
+      role.name,
     );
     return { provider, identity };
   };
 
   const identity = settings.identities.find((i) => i.name === name);
-  if (identity) return identitySession(identity, settings.mfaDevices.find((d) => d.identity === identity.name));
+  if (identity) return identitySession(identity, ownDevice(identity));
   const role = settings.roles.find((r) => r.name === name);
   if (role) return roleSession(role).provider;
   throw new LatchkeyError('not-found', `no identity or role is named "${name}": check the name, or add it in Latchkey's settings`);

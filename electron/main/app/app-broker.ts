@@ -13,7 +13,7 @@ export class AppBroker {
 
   constructor(
     socketPath: string,
-    engine: Pick<SessionEngine, 'credentialsAndRegion' | 'cachedSessions'>,
+    engine: Pick<SessionEngine, 'credentialsAndRegion' | 'cachedSessions' | 'forget' | 'forgetAll'>,
     /** A session was handed out: the tray shows it. */
     served: () => void,
   ) {

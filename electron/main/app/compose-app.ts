@@ -32,8 +32,10 @@ import { hardenSession } from './harden-session';
 import { LoginItem } from './login-item';
 import { registerMfaPromptHandlers } from './mfa-prompt-handlers';
 import { registerSettingsHandlers } from '../settings/register-settings-handlers';
+import { appProcessCommand } from '../settings/app-process-command';
 import { MfaPromptWindow } from './mfa-prompt-window';
 import { Notifier } from './notifier';
+import { ownershipDialog } from './ownership-dialog';
 import { renewAndRepublish } from './republish';
 import { TrayActions } from './tray-actions';
 import { TrayView } from './tray-view';
@@ -91,7 +93,7 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
   });
 
   const renew = (name: string, requester: string) =>
-    renewAndRepublish(engine, name, requester)
+    renewAndRepublish(engine, name, requester, notifier)
       .catch((error: unknown) => notifier.failed(`Could not renew ${name}`, error))
       .finally(() => refresh.request());
   const reminders = new ExpiryReminders({
@@ -110,6 +112,7 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
     clock,
     clipboard,
     notifier,
+    confirm: ownershipDialog,
     openSettings,
     quit: () => app.quit(),
     refresh: () => refresh.request(),
@@ -146,7 +149,18 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
 
   // Each window's IPC handlers, trusting only that window's page.
   registerMfaPromptHandlers(ipcMain, popups, trustedSender(pageUrl(promptFiles)));
-  registerSettingsHandlers({ ipcMain, isTrustedSender: trustedSender(pageUrl(settingsFiles)), engine, settings, keychain, sts, clock, dialog, env });
+  registerSettingsHandlers({
+    ipcMain,
+    isTrustedSender: trustedSender(pageUrl(settingsFiles)),
+    engine,
+    settings,
+    keychain,
+    sts,
+    clock,
+    dialog,
+    env,
+    processCommand: appProcessCommand({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, platform, env }),
+  });
 
   const broker = new AppBroker(brokerAddress(env), engine, () => refresh.request());
   await broker.start().catch((error: unknown) => {

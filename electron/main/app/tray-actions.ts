@@ -1,9 +1,11 @@
 /**
  * What each tray menu action does: one engine call (or clipboard write, or window) per action. Every
  * action that changes state rebuilds the tray afterwards, failed or not, so a radio item the native menu
- * checked on click never outlives a failed switch. A failure becomes a notification naming the profile.
+ * checked on click never outlives a failed switch. A failure becomes a notification naming the profile,
+ * except a switch the core refuses because a profile is not Latchkey's: that asks the person instead.
  */
 import type { Clipboard } from 'electron';
+import { isLatchkeyError, type LatchkeyError } from '../../shared/errors';
 import type { SessionEngine } from '../../core/sessions/session-engine';
 import type { SettingsStore } from '../../core/settings/settings-store';
 import type { Clock } from '../../core/clock';
@@ -12,6 +14,7 @@ import { deviceCode } from '../../core/totp/device-code';
 import type { TrayAction } from '../tray/tray-menu';
 import { exportLines } from './export-lines';
 import type { Notifier } from './notifier';
+import type { OwnershipConfirm } from './ownership-dialog';
 import { renewAndRepublish, type Republisher } from './republish';
 
 export interface TrayActionsDeps {
@@ -21,6 +24,7 @@ export interface TrayActionsDeps {
   clock: Clock;
   clipboard: Pick<Clipboard, 'writeText'>;
   notifier: Pick<Notifier, 'failed'>;
+  confirm: OwnershipConfirm;
   openSettings(): void;
   quit(): void;
   /** Rebuilds the tray from fresh state. */
@@ -52,12 +56,12 @@ export class TrayActions {
     const { engine } = this.deps;
     switch (action.kind) {
       case 'activate':
-        await engine.use(action.name, REQUESTER);
-        return;
+        return this.#activate(action.name);
       case 'renew':
-        return renewAndRepublish(engine, action.name, REQUESTER);
+        return renewAndRepublish(engine, action.name, REQUESTER, this.deps.notifier);
       case 'forget':
-        return engine.forget(action.name);
+        await engine.forget(action.name);
+        return;
       case 'copy-exports': {
         const { session, region } = await engine.credentialsAndRegion(action.name, REQUESTER);
         return this.deps.clipboard.writeText(exportLines(session, region));
@@ -72,7 +76,26 @@ export class TrayActions {
         });
     }
   }
+
+  /**
+   * Where the core refuses to write over a profile it does not own, the person chooses, as the CLI's
+   * --replace lets them. With replace the core no longer refuses 'not-owned', so this asks at most
+   * twice (the second time for a long-term key in the other profile `use` writes).
+   */
+  async #activate(name: string, replace = false): Promise<void> {
+    try {
+      await this.deps.engine.use(name, { requester: REQUESTER, replace });
+    } catch (error) {
+      if (!isOwnershipRefusal(error)) throw error;
+      const choice = await this.deps.confirm.ownership(error, name);
+      if (choice === 'replace' && error.code === 'not-owned') return this.#activate(name, true);
+      if (choice === 'open-settings') this.deps.openSettings();
+    }
+  }
 }
+
+const isOwnershipRefusal = (error: unknown): error is LatchkeyError =>
+  isLatchkeyError(error) && (error.code === 'not-owned' || error.code === 'long-term-key');
 
 function failure(action: StateAction): string {
   switch (action.kind) {

@@ -1,20 +1,26 @@
 /**
- * The part of a fresh import plan the person ticked in the preview. A ticked entry the plan no longer
- * has means ~/.aws or the settings changed since the preview: refuse rather than import something else.
+ * The part of a fresh import plan the person ticked in the preview, with the adoptable profiles of
+ * what was ticked. A ticked entry the plan no longer has means ~/.aws or the settings changed since the
+ * preview: refuse rather than import something else.
  */
+import { chosenAdoptable } from '../../shared/chosen-adoptable';
 import { LatchkeyError } from '../../shared/errors';
 import type { ImportSelection } from '../../shared/ipc-contract';
 import type { ImportSource } from '../../core/settings/read-import-plan';
 
-export function pickImport(source: ImportSource, selection: Omit<ImportSelection, 'scrub'>): ImportSource {
+export function pickImport(source: ImportSource, selection: Omit<ImportSelection, 'scrub' | 'adopt'>): ImportSource {
   const { plan } = source;
+  const identities = pick(plan.identities, selection.identities, (entry) => entry.identity.name);
+  const roles = pick(plan.roles, selection.roles, (role) => role.name);
+  const names = (entries: { identity: { name: string } }[], more: { name: string }[]) => [...entries.map((entry) => entry.identity.name), ...more.map((role) => role.name)];
   return {
     ...source,
     plan: {
       ...plan,
-      identities: pick(plan.identities, selection.identities, (entry) => entry.identity.name),
+      identities,
       mfaDevices: pick(plan.mfaDevices, selection.mfaDevices, (device) => device.name),
-      roles: pick(plan.roles, selection.roles, (role) => role.name),
+      roles,
+      adoptable: chosenAdoptable(plan.adoptable, names(plan.identities, plan.roles), names(identities, roles)),
     },
   };
 }

@@ -4,6 +4,7 @@
  * view of the settings, which never holds a secret: keys and seeds enter here and stay in main.
  */
 import type { IpcMain } from 'electron';
+import { LatchkeyError } from '../../shared/errors';
 import { ipcContract, type InvokeChannel, type SettingsView } from '../../shared/ipc-contract';
 import type { Settings } from '../../shared/model';
 import type { Clock } from '../../core/clock';
@@ -13,14 +14,19 @@ import { addIdentity } from '../../core/settings/add-identity';
 import { addMfaDevice } from '../../core/settings/add-mfa-device';
 import { addRole } from '../../core/settings/add-role';
 import { applyImport } from '../../core/settings/apply-import';
+import { findEntry } from '../../core/settings/find-entry';
 import { readImportPlan } from '../../core/settings/read-import-plan';
 import { removeEntry } from '../../core/settings/remove-entry';
 import type { SettingsStore } from '../../core/settings/settings-store';
+import { updateIdentity } from '../../core/settings/update-identity';
+import { updateMfaDevice } from '../../core/settings/update-mfa-device';
+import { updateRole } from '../../core/settings/update-role';
+import type { SettingsEdit } from '../../core/settings/superseded-sessions';
 import type { StsApi } from '../../core/sts/sts-api';
 import { deviceCode } from '../../core/totp/device-code';
 import { handle, type Handler } from '../ipc/handle';
 import type { SenderCheck } from '../ipc/trusted-sender';
-import { findEntry } from './find-entry';
+import type { ProcessCommandPort } from './app-process-command';
 import { importPreview } from './import-preview';
 import { pickImport } from './pick-import';
 import { readQrSeed, type OpenDialog } from './read-qr-seed';
@@ -28,16 +34,13 @@ import { readSeedText } from './read-seed-text';
 import { settingsView } from './settings-view';
 import { StagedSeed } from './staged-seed';
 import { testRole } from './test-role';
-import { updateIdentity } from './update-identity';
-import { updateMfaDevice } from './update-mfa-device';
-import { updateRole } from './update-role';
 
 export interface SettingsHandlerDeps {
   ipcMain: Pick<IpcMain, 'handle'>;
   /** Accepts only the settings window's own page (ipc/trusted-sender). */
   isTrustedSender: SenderCheck;
   /** Forgets the sessions of what is removed; assumes a role for "Test" (its MFA prompt is the app's popup). */
-  engine: Pick<SessionEngine, 'forget' | 'renew'>;
+  engine: Pick<SessionEngine, 'forget' | 'renew' | 'prune'>;
   settings: SettingsStore;
   keychain: Keychain;
   sts: StsApi;
@@ -46,6 +49,8 @@ export interface SettingsHandlerDeps {
   dialog: OpenDialog;
   /** Where ~/.aws is (AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE), for the import. */
   env: NodeJS.ProcessEnv;
+  /** The credential_process command adopted profiles get (app-process-command.ts), or why there is none. */
+  processCommand: ProcessCommandPort;
 }
 
 export function registerSettingsHandlers(deps: SettingsHandlerDeps): void {
@@ -55,7 +60,7 @@ export function registerSettingsHandlers(deps: SettingsHandlerDeps): void {
   const on = <C extends InvokeChannel>(channel: C, handler: Handler<C>) => handle(deps.ipcMain, channel, handler, deps);
   const view = async (settings?: Settings): Promise<SettingsView> => settingsView(settings ?? (await store.load()), keychain);
   /** A seed main holds goes into the keychain with its device, and is then no longer held. */
-  const withStagedSeed = async (token: string, save: (seed: string) => Promise<Settings>): Promise<Settings> => {
+  const withStagedSeed = async <T>(token: string, save: (seed: string) => Promise<T>): Promise<T> => {
     const saved = await save(staged.seed(token));
     staged.clear(token);
     return saved;
@@ -64,12 +69,17 @@ export function registerSettingsHandlers(deps: SettingsHandlerDeps): void {
   on(verbs.load, () => view());
 
   on(verbs.addIdentity, async (request) => view((await addIdentity(deps, request)).settings));
-  on(verbs.updateIdentity, async (change) => view(await updateIdentity(deps, change)));
+  /** An edit that superseded cached sessions deletes them from the keychain (a failure there is not the edit's). */
+  const edited = async ({ settings, superseded }: SettingsEdit): Promise<SettingsView> => {
+    if (superseded.length > 0) await deps.engine.prune().catch(() => undefined);
+    return view(settings);
+  };
+  on(verbs.updateIdentity, async (change) => edited(await updateIdentity(deps, change)));
   on(verbs.verifyIdentity, async ({ name }) => {
     const { region } = findEntry((await store.load()).identities, 'identity', name);
-    return view(await updateIdentity(deps, { name, region, verify: true }));
+    return edited(await updateIdentity(deps, { name, region, verify: true }));
   });
-  on(verbs.remove, async ({ kind, name }) => view(await removeEntry(deps, kind, name)));
+  on(verbs.remove, async ({ kind, name }) => edited({ settings: (await removeEntry(deps, kind, name)).settings, superseded: [name] }));
 
   on(verbs.stageSeed, ({ text }) => staged.stage(readSeedText(text)));
   on(verbs.chooseQrImage, async () => {
@@ -85,7 +95,7 @@ export function registerSettingsHandlers(deps: SettingsHandlerDeps): void {
     view(await (seedToken === undefined ? addMfaDevice(deps, device, undefined) : withStagedSeed(seedToken, (seed) => addMfaDevice(deps, device, seed)))),
   );
   on(verbs.updateMfaDevice, async ({ seed, ...change }) =>
-    view(
+    edited(
       await (typeof seed === 'string'
         ? updateMfaDevice(deps, { ...change, seed })
         : withStagedSeed(seed.token, (stagedSeed) => updateMfaDevice(deps, { ...change, seed: { seed: stagedSeed } }))),
@@ -93,13 +103,22 @@ export function registerSettingsHandlers(deps: SettingsHandlerDeps): void {
   );
 
   on(verbs.addRole, async ({ role }) => view(await addRole(store, role)));
-  on(verbs.updateRole, async ({ role }) => view(await updateRole(store, role)));
+  on(verbs.updateRole, async ({ role }) => edited(await updateRole(store, role)));
   on(verbs.testRole, ({ name }) => testRole(deps, name));
 
-  on(verbs.previewImport, async () => importPreview(await readImportPlan(store, env)));
-  on(verbs.applyImport, async ({ scrub, ...selection }) => {
-    const { settings, scrubbed } = await applyImport(deps, pickImport(await readImportPlan(store, env), selection), { scrub });
-    return { settings: await view(settings), scrubbed };
+  const { processCommand } = deps;
+  const cannotAdopt = 'unavailable' in processCommand ? processCommand.unavailable : undefined;
+  /** The command adopting writes, checked as `latchkey import --adopt` checks it. */
+  const adoptCommand = (scrub: boolean): ((name: string) => string) => {
+    if (!scrub) throw new LatchkeyError('invalid-input', 'adopt goes with scrub: the keys left in the credentials file would still be what AWS tools use');
+    if ('unavailable' in processCommand) throw new LatchkeyError('invalid-input', `Latchkey cannot adopt profiles here: ${processCommand.unavailable}`);
+    return processCommand.command;
+  };
+  on(verbs.previewImport, async () => importPreview(await readImportPlan(store, env), cannotAdopt));
+  on(verbs.applyImport, async ({ scrub, adopt, ...selection }) => {
+    const choices = { scrub, ...(adopt ? { adopt: adoptCommand(scrub) } : {}) };
+    const { settings, scrubbed, adopted } = await applyImport(deps, pickImport(await readImportPlan(store, env), selection), choices);
+    return { settings: await view(settings), scrubbed, adopted: adopted.map(({ profile }) => profile) };
   });
 
   on(verbs.savePreferences, async ({ preferences }) =>

@@ -6,12 +6,12 @@ import type { RoleTest } from '../../shared/ipc-contract';
 import type { Identity, Settings } from '../../shared/model';
 import type { Clock } from '../../core/clock';
 import type { SessionEngine } from '../../core/sessions/session-engine';
+import { findEntry } from '../../core/settings/find-entry';
 import { regionOf } from '../../core/settings/region-of';
 import type { SettingsStore } from '../../core/settings/settings-store';
 import type { StsApi } from '../../core/sts/sts-api';
 import { DEFAULT_STS_REGION } from '../../core/sts/sts-endpoint';
 import { stsError } from '../../core/sts/sts-errors';
-import { findEntry } from './find-entry';
 
 export interface TestRoleDeps {
   engine: Pick<SessionEngine, 'renew'>;

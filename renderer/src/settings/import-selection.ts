@@ -3,11 +3,13 @@
  * identity, a role its source (and device). What the preview does not list is already in Latchkey, so a
  * reference to it always holds.
  */
+import { chosenAdoptable } from '../../../electron/shared/chosen-adoptable';
 import type { ImportPreview, ImportSelection } from '../../../electron/shared/ipc-contract';
 
 export type Group = 'identities' | 'mfaDevices' | 'roles';
+export type Chosen = Omit<ImportSelection, 'scrub' | 'adopt'>;
 
-export function importable(preview: ImportPreview, ticked: Record<Group, Set<string>>): Omit<ImportSelection, 'scrub'> {
+export function importable(preview: ImportPreview, ticked: Record<Group, Set<string>>): Chosen {
   const listed = (group: Group, name: string) => preview[group].some((entry) => entry.name === name);
   const identities = preview.identities.map((i) => i.name).filter((name) => ticked.identities.has(name));
   const has = (group: Group, chosen: string[], name: string) => !listed(group, name) || chosen.includes(name);
@@ -27,4 +29,10 @@ export function importable(preview: ImportPreview, ticked: Record<Group, Set<str
     }
   }
   return { identities, mfaDevices, roles };
+}
+
+/** The profiles adopting would give credential_process: those of the chosen entries, as main decides. */
+export function adoptedProfiles(preview: ImportPreview, chosen: Chosen): string[] {
+  const offered = [...preview.identities.map((i) => i.name), ...preview.roles.map((r) => r.name)];
+  return chosenAdoptable(preview.adoptable, offered, [...chosen.identities, ...chosen.roles]).map((entry) => entry.profile);
 }

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { brokerAddress } from '../../../electron/core/broker/broker-address';
 import { totpCode } from '../../../electron/core/totp/totp-code';
 import { keyring, moto as motoComponent } from '../../helpers/components';
 import { CLI, cliWorld, collect, type CliWorld } from '../../helpers/latchkey-cli';
@@ -19,7 +20,7 @@ const SEED = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 describeWith([keyring, motoComponent], 'the agent process and MFA at the terminal', () => {
   let moto: Moto;
   let world: CliWorld;
-  const socket = () => join(world.env.XDG_RUNTIME_DIR ?? '', 'latchkey', 'broker.sock');
+  const socket = () => brokerAddress(world.env);
 
   beforeAll(async () => {
     moto = await startMoto();

@@ -84,12 +84,50 @@ const cases: Case[] = [
   { args: ['publish', 'dev', '--as', 'a\nb'], exit: 1, says: /profile name "a\\nb" is not allowed/ },
   { args: ['publish', 'dev', '--as', 'dup'], exit: 1, says: /credentials: profile dup has 2 sections \(\[dup\] on line 1 and \[dup\] on line 3\); merge them/ },
   { args: ['configure-process', 'nobody'], exit: 1, says: /no identity or role is named "nobody"/ },
-  { args: ['configure-process', 'dev', '--as', 'assumer'], exit: 1, says: /assumes a role itself \(role_arn\)/ },
+  { args: ['configure-process', 'dev', '--as', 'assumer'], exit: 1, says: /profile "assumer" in .* already gets its credentials from role_arn, source_profile, which Latchkey did not write: .* or pass --replace/ },
+  { args: ['configure-process', 'dev', '--as', 'corp'], exit: 1, says: /profile "corp" .* already gets its credentials from sso_start_url/ },
+  { args: ['configure-process', 'dev', '--as', 'vault'], exit: 1, says: /profile "vault" .* already gets its credentials from credential_process/ },
+  { args: ['configure-process', 'dev', '--as', 'inline', '--replace'], exit: 1, says: /profile "inline" in .* holds a long-term access key \(AKIA…MPLE\), which Latchkey never overwrites/ },
+  { args: ['publish', 'dev', '--as', 'default'], exit: 1, says: /profile "default" in .* holds a long-term access key \(AKIA…MPLE\), which Latchkey never overwrites: run `latchkey import --scrub --adopt`/ },
+  { args: ['publish', 'dev', '--as', 'default', '--replace'], exit: 1, says: /profile "default" in .* holds a long-term access key/ },
+  { args: ['use', 'dev'], exit: 1, says: /profile "default" in .* holds a long-term access key/ },
+  { args: ['use', 'dev', '--replace'], exit: 1, says: /profile "default" in .* holds a long-term access key/ },
+  { args: ['publish', 'dev', '--as', 'pasted'], exit: 1, says: /profile "pasted" in .* holds credentials Latchkey did not write \(aws_access_key_id, aws_secret_access_key, aws_session_token\): .* pass --replace/ },
+  { args: ['publish', 'dev', '--as', 'corp'], exit: 1, says: /profile "corp" gets its credentials from sso_start_url, .* or pass --replace/ },
+  { args: ['publish', 'dev', '--as', 'vault'], exit: 1, says: /profile "vault" gets its credentials from credential_process/ },
+  { args: ['unpublish', 'corp'], exit: 1, says: /Latchkey wrote nothing in profile "corp"/ },
+  { args: ['unpublish', 'a b'], exit: 1, says: /profile name "a b" is not allowed/ },
+  { args: ['forget'], exit: 2, says: /give a NAME or --all/ },
+  { args: ['forget', 'dev', '--all'], exit: 2, says: /give a NAME or --all/ },
+  { args: ['forget', 'nobody'], exit: 1, says: /no identity or role is named "nobody"/ },
+  { args: ['import', '--adopt'], exit: 2, says: /--adopt goes with --scrub/ },
+  { args: ['import', '--scrub'], exit: 1, says: /--scrub would leave profiles? .*"default".* without credentials .*: add --adopt/ },
   { args: ['remove', 'thing', 'x'], exit: 2, says: /what to remove must be one of identity, mfa, role/ },
   { args: ['remove', 'identity', 'alice'], exit: 1, says: /identity "alice" is still used by role "dev"/ },
   { args: ['remove', 'role', 'nobody'], exit: 1, says: /no role is named "nobody"/ },
   { args: ['totp', 'nodevice'], exit: 1, says: /no MFA device is named "nodevice"/ },
   { args: ['totp', 'alice'], exit: 1, says: /MFA device "alice" has no stored seed/ },
+  { args: ['identity', 'update', 'alice'], exit: 2, says: /nothing to change: give --access-key-id, --region, --mfa-serial or --no-mfa\nusage: latchkey identity update NAME/ },
+  { args: ['identity', 'update', 'alice', '--mfa-serial', SERIAL, '--no-mfa'], exit: 2, says: /give --mfa-serial or --no-mfa, not both/ },
+  { args: ['identity', 'update', 'alice', '--access-key-id', KEY, '--secret-access-key', SECRET], exit: 2, says: /--secret-access-key is refused: a secret on the command line/ },
+  { args: ['identity', 'update', 'nobody', '--region', 'us-east-1'], exit: 1, says: /no identity is named "nobody"/ },
+  { args: ['identity', 'update', 'alice', '--access-key-id', 'ASIAIOSFODNN7EXAMPLE'], input: SECRET, exit: 1, says: /access key id must be a long-term key id/ },
+  { args: ['identity', 'update', 'alice', '--access-key-id', KEY], input: 'too short', exit: 1, says: /secret access key must be 16-128 characters/ },
+  { args: ['identity', 'update', 'alice', '--access-key-id', KEY], input: '', exit: 1, says: /no secret access key given/ },
+  { args: ['identity', 'update', 'alice', '--region', 'Mars-1'], exit: 1, says: /region "Mars-1" must look like us-east-1/ },
+  { args: ['identity', 'update', 'alice', '--mfa-serial', 'arn:aws:iam::1:mfa/x'], exit: 1, says: /MFA serial .* must look like/ },
+  { args: ['identity', 'add', 'bob', '--access-key-id', KEY, '--mfa-serial', SERIAL], input: SECRET, exit: 1, says: /MFA devices "alice" and "bob" have the same serial arn:aws:iam::\d+:mfa\/alice/ },
+  { args: ['mfa', 'add', 'p', '--serial', SERIAL, '--identity', 'alice'], exit: 1, says: /MFA devices "alice" and "p" have the same serial arn:aws:iam::\d+:mfa\/alice/ },
+  { args: ['mfa', 'add', 'p', '--serial', SERIAL, '--identity', 'alice', '--seed-stdin'], input: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', exit: 1, says: /MFA devices "alice" and "p" have the same serial/ },
+  { args: ['mfa', 'update', 'alice'], exit: 2, says: /nothing to change: give --serial, --seed-stdin/ },
+  { args: ['mfa', 'update', 'alice', '--auto'], exit: 2, says: /--auto needs the seed/ },
+  { args: ['mfa', 'update', 'alice', '--auto', '--remove-seed'], exit: 2, says: /--auto needs the seed/ },
+  { args: ['mfa', 'update', 'alice', '--auto', '--no-auto'], exit: 2, says: /give --auto or --no-auto, not both/ },
+  { args: ['mfa', 'update', 'alice', '--seed-stdin', '--remove-seed'], exit: 2, says: /give a seed to store or --remove-seed, not both/ },
+  { args: ['mfa', 'update', 'alice', '--seed', 'JBSWY3DPEHPK3PXP'], exit: 2, says: /--seed is refused/ },
+  { args: ['mfa', 'update', 'nodevice', '--no-auto'], exit: 1, says: /no MFA device is named "nodevice"/ },
+  { args: ['mfa', 'update', 'alice', '--serial', `arn:aws:iam::${ACCOUNT}:user/x`], exit: 1, says: /MFA serial .* must look like/ },
+  { args: ['mfa', 'update', 'alice', '--seed-stdin'], input: 'not base32!', exit: 1, says: /TOTP seed must be Base32/ },
 ];
 
 /** Every file under a folder with its bytes, so "nothing written" can be checked exactly. */
@@ -123,8 +161,23 @@ describeWith([keyring, motoComponent], 'bad input to the CLI', () => {
     expect((await world.run(['role', 'add', 'dev', '--role-arn', ROLE, '--source', 'alice'])).code).toBe(0);
     // Sessions cached up front, so the cases below that reach STS find them and change nothing.
     expect((await world.run(['credential-process', 'dev'])).code).toBe(0);
-    writeFileSync(world.credentialsFile, '[dup]\naws_access_key_id = AKIAONE\n[dup]\naws_access_key_id = AKIATWO\n');
-    writeFileSync(world.configFile, '[profile assumer]\nrole_arn = arn:aws:iam::123456789012:role/other\nsource_profile = dup\n');
+    writeFileSync(
+      world.credentialsFile,
+      [
+        '[dup]\nregion = eu-west-1\n[dup]\nregion = eu-west-2\n',
+        `[default]\naws_access_key_id = ${KEY}\naws_secret_access_key = ${SECRET}\n`,
+        '[pasted]\naws_access_key_id = ASIAIOSFODNN7PASTED\naws_secret_access_key = pasted\naws_session_token = token\n',
+      ].join('\n'),
+    );
+    writeFileSync(
+      world.configFile,
+      [
+        '[profile assumer]\nrole_arn = arn:aws:iam::123456789012:role/other\nsource_profile = default\n',
+        '[profile corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 123456789012\nsso_role_name = Admin\n',
+        '[profile vault]\ncredential_process = /usr/bin/another-tool get vault\n',
+        `[profile inline]\naws_access_key_id = ${KEY}\naws_secret_access_key = ${SECRET}\n`,
+      ].join('\n'),
+    );
   }, 60_000);
   afterAll(async () => moto?.stop());
 

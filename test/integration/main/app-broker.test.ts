@@ -6,8 +6,8 @@
  * is left alone.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { brokerAddress } from '../../../electron/core/broker/broker-address';
 import { ipcContract, type MfaPromptView } from '../../../electron/shared/ipc-contract';
 import { keyring, moto as motoComponent } from '../../helpers/components';
 import { cliWorld, type CliWorld } from '../../helpers/latchkey-cli';
@@ -26,7 +26,7 @@ describeWith([keyring, motoComponent], 'the broker hosted by the app', () => {
   let moto: Moto;
   let proxy: StsProxy;
   let world: CliWorld;
-  const socket = () => join(world.env.XDG_RUNTIME_DIR ?? '', 'latchkey', 'broker.sock');
+  const socket = () => brokerAddress(world.env);
 
   beforeAll(async () => {
     moto = await startMoto();
@@ -87,7 +87,7 @@ describeWith([keyring, motoComponent], 'the broker hosted by the app', () => {
       expect(menu.labels().slice(0, 2)).toEqual(['credential_process is served by another Latchkey broker', '---']);
       expect(Notification.all.map((shown) => shown.options)).toContainEqual({
         title: 'Latchkey is not serving credential_process',
-        body: expect.stringMatching(/^another Latchkey broker \(the app or `latchkey agent`\) is already serving .*broker\.sock$/),
+        body: `another Latchkey broker (the app or \`latchkey agent\`) is already serving ${socket()}`,
       });
       await app.quit();
       expect(existsSync(socket())).toBe(true);

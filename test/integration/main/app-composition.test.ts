@@ -5,8 +5,8 @@
  * watcher, socket or socket file behind.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { brokerAddress } from '../../../electron/core/broker/broker-address';
 import { keyring, moto as motoComponent } from '../../helpers/components';
 import { aliceAndDev, type CliWorld } from '../../helpers/latchkey-cli';
 import { startMoto, type Moto } from '../../helpers/moto';
@@ -35,7 +35,7 @@ describeWith([keyring, motoComponent], 'the desktop app, composed', () => {
   let world: CliWorld;
   let app: RunningTestApp;
   let before: string[];
-  const socket = () => join(world.env.XDG_RUNTIME_DIR ?? '', 'latchkey', 'broker.sock');
+  const socket = () => brokerAddress(world.env);
 
   beforeAll(async () => {
     moto = await startMoto();

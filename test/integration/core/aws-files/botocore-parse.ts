@@ -1,7 +1,8 @@
 /**
  * botocore's own reading of AWS files, for many files in one python3 run (starting Python and importing
  * botocore is the slow part). For each path: the raw sections as `raw_config_parse` returns them and the
- * profiles as `build_profile_map` makes them, or the error botocore raised.
+ * profiles as `build_profile_map` makes them, or the error botocore raised with the configparser error
+ * behind it and the line numbers that one names.
  */
 import { spawn } from 'node:child_process';
 
@@ -14,7 +15,9 @@ for path in json.load(sys.stdin):
         raw = raw_config_parse(path)
         out.append({"raw": raw, "profiles": build_profile_map(raw)["profiles"]})
     except Exception as error:
-        out.append({"error": type(error).__name__ + ": " + str(error)})
+        cause = getattr(error, "kwargs", {}).get("error", error)
+        lines = [n for n, _ in getattr(cause, "errors", [])] or ([cause.lineno] if getattr(cause, "lineno", None) else [])
+        out.append({"error": type(error).__name__ + ": " + str(error), "cause": type(cause).__name__, "lines": lines})
 json.dump(out, sys.stdout)
 `;
 
@@ -23,6 +26,10 @@ export interface BotocoreView {
   raw?: Sections;
   profiles?: Sections;
   error?: string;
+  /** The error behind botocore's ConfigParseError (configparser's DuplicateSectionError…). */
+  cause?: string;
+  /** The 1-based line numbers that error names, if any. */
+  lines?: number[];
 }
 
 export async function botocoreParse(paths: readonly string[]): Promise<BotocoreView[]> {

@@ -25,6 +25,10 @@ function fakeHost(): BrokerHost & { asked: string[] } {
     async status() {
       return [{ name: 'dev', expiration: expiration.toISOString() }];
     },
+    async forget(name) {
+      asked.push(`forget ${name ?? 'all'}`);
+      return name === undefined ? ['dev', 'alice'] : [name];
+    },
   };
 }
 
@@ -72,6 +76,9 @@ describe('broker over a real socket', () => {
       ok: true,
       status: [{ name: 'dev', expiration: expiration.toISOString() }],
     });
+    expect(await askBroker(socketPath, { type: 'forget', protocol: BROKER_PROTOCOL, name: 'dev' })).toEqual({ ok: true, forgotten: ['dev'] });
+    expect(await askBroker(socketPath, { type: 'forget', protocol: BROKER_PROTOCOL })).toEqual({ ok: true, forgotten: ['dev', 'alice'] });
+    expect(host.asked.slice(1)).toEqual(['forget dev', 'forget all']);
   });
 
   it('passes the host error through as a reply the client reports', async () => {

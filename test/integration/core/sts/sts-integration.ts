@@ -41,7 +41,7 @@ export function providerWorld(settings: ProviderSettings, env: Env) {
     codes: new MfaCodeSource(prompt, keychain, new ReplayGuard(new MemoryStepStore(), systemClock)),
     clock: systemClock,
     notice: (message: string) => notices.push(message),
-    wrap: (provider: CredentialProvider) => new CachedProvider(provider, caching),
+    wrap: (provider: CredentialProvider, owner: string) => new CachedProvider(provider, owner, caching),
   };
   return { keychain, asked, notices, build: (name: string) => buildProvider(name, 'integration test', deps) };
 }

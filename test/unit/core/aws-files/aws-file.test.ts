@@ -9,6 +9,12 @@ const edit = (text: string, change: (file: AwsFile) => void, kind: AwsFileKind =
 };
 
 describe('AwsFile.setKeys', () => {
+  it('edits under a header botocore and the AWS SDK for JavaScript both read as the profile', () => {
+    for (const header of ['[profile "dev"]', "[profile 'dev']", '[profile\tdev]', '  [profile dev] # mine', '[profile dev] ; mine']) {
+      expect(edit(`${header}\nregion = a\n`, (f) => f.setKeys('dev', { region: 'b' }), 'config'), header).toBe(`${header}\nregion = b\n`);
+    }
+  });
+
   it('replaces a value in place, keeping indentation, the spacing around = and trailing white space', () => {
     const text = '[dev]\n  region=us-east-1\n  aws_access_key_id\t=  OLD  \n';
     expect(edit(text, (f) => f.setKeys('dev', { aws_access_key_id: 'NEW', region: 'eu-west-1' }))).toBe(
@@ -50,7 +56,8 @@ describe('AwsFile.setKeys', () => {
     expect(edit('[a]\nx = 1', (f) => f.setKeys('a', { y: '2' }))).toBe('[a]\nx = 1\ny = 2');
     expect(edit('[a]\nx = 1', (f) => f.setKeys('a', { x: '2' }))).toBe('[a]\nx = 2');
     expect(edit('[a]\r\nx = 1\r\n', (f) => f.setKeys('a', { y: '2' }))).toBe('[a]\r\nx = 1\r\ny = 2\r\n');
-    expect(edit('[a]\rx = 1\r', (f) => f.setKeys('a', { y: '2' }))).toBe('[a]\rx = 1\ry = 2\r');
+    // The AWS SDK for JavaScript reads only \n and \r\n as line breaks, so to it [a] is no header here.
+    expect(() => edit('[a]\rx = 1\r', (f) => f.setKeys('a', { y: '2' }))).toThrow(/line 1: .* lone carriage return/);
   });
 
   it('adds a section at the end after one blank line, in the file own style', () => {

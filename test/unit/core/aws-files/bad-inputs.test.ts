@@ -160,6 +160,60 @@ const cases: Case[] = [
     message:
       'PATH: line 3: the header of profile dev has text after its ], which the AWS SDK for JavaScript does not read as a header; remove that text or make it a # comment, then try again',
   },
+  // A header botocore and the AWS SDK for JavaScript map to different profiles (proven against both in
+  // test/integration/core/aws-files/header-agreement.test.ts).
+  {
+    what: 'extra spaces in a config header: profile dev to botocore, none to the JS SDK',
+    kind: 'config',
+    file: '[profile prod]\nregion = a\n[profile    dev]\nregion = b\n',
+    edit: (f) => f.setKeys('dev', { region: 'c' }),
+    code: 'aws-file',
+    message:
+      'PATH: line 3: Python AWS tools read "[profile    dev]" as the header of profile dev, but the AWS SDK for JavaScript reads it as a section that is no profile; write it as [profile dev], then try again',
+  },
+  {
+    what: 'a space before the ] of a config header',
+    kind: 'config',
+    file: '[profile dev ]\nregion = b\n',
+    edit: (f) => f.removeProfile('dev'),
+    code: 'aws-file',
+    message:
+      'PATH: line 1: Python AWS tools read "[profile dev ]" as the header of profile dev, but the AWS SDK for JavaScript reads it as a section that is no profile; write it as [profile dev], then try again',
+  },
+  {
+    what: '[profile.dev]: profile dev to the JS SDK only, so a new [profile dev] would be its second section',
+    kind: 'config',
+    file: '[profile.dev]\nregion = b\n',
+    edit: (f) => f.setKeys('dev', { region: 'c' }),
+    code: 'aws-file',
+    message:
+      'PATH: line 1: the AWS SDK for JavaScript reads "[profile.dev]" as the header of profile dev, but Python AWS tools read it as a section that is no profile; write it as [profile dev] if it is meant for profile dev, else rename it; then try again',
+  },
+  {
+    what: 'a no-break space in a config header, white space to the JS SDK only (shown escaped)',
+    kind: 'config',
+    file: '[profile dev]\nregion = a\n[profile\u00a0dev]\nregion = b\n',
+    edit: (f) => f.removeKeys('dev', ['region']),
+    code: 'aws-file',
+    message:
+      'PATH: line 3: the AWS SDK for JavaScript reads "[profile\\u00a0dev]" as the header of profile dev, but Python AWS tools read it as a section that is no profile; write it as [profile dev] if it is meant for profile dev, else rename it; then try again',
+  },
+  {
+    what: 'an indented header under a key of another profile: a section of its own to the JS SDK only',
+    file: '[prod]\nregion = a\n  [dev]\n',
+    edit: (f) => f.setKeys('dev', { region: 'c' }),
+    code: 'aws-file',
+    message:
+      'PATH: line 3: the AWS SDK for JavaScript reads "  [dev]" as the header of profile dev, but Python AWS tools read it as more of the value of region on line 2; write it as [dev] if it is meant for profile dev, else rename it; then try again',
+  },
+  {
+    what: 'a lone carriage return before the header, no line break to the JS SDK',
+    file: '[prod]\rregion = a\r[dev]\rregion = b\r',
+    edit: (f) => f.setKeys('dev', { region: 'c' }),
+    code: 'aws-file',
+    message:
+      'PATH: line 3: the AWS SDK for JavaScript joins the header of profile dev to the line next to it, because it does not read a lone carriage return (\\r) as a line break; save the file with \\n or \\r\\n line endings, then try again',
+  },
   {
     what: 'a file that is not UTF-8',
     file: Buffer.from([...Buffer.from('[dev]\nregion = '), 0xff, 0x0a]),

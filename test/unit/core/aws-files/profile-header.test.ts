@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { profileHeader, profileOfSection } from '../../../../electron/core/aws-files/profile-header';
+import { jsSdkSection, profileHeader, profileOfSection, type AwsFileKind } from '../../../../electron/core/aws-files/profile-header';
 
 describe('profileHeader', () => {
   it('names sections by file kind', () => {
@@ -40,5 +40,40 @@ describe('profileOfSection', () => {
       ['dev', undefined],
     ];
     for (const [name, profile] of cases) expect(profileOfSection('config', name), name).toBe(profile);
+  });
+});
+
+describe('jsSdkSection', () => {
+  it('reads header lines as the AWS SDK for JavaScript does', () => {
+    // [kind, line, the profile it opens; null: a section of no profile; undefined: no header]
+    const cases: Array<[AwsFileKind, string, string | null | undefined]> = [
+      ['config', '[profile dev]', 'dev'],
+      ['config', '  [profile "dev"] # note', 'dev'],
+      ['config', "[profile 'dev'] ;note", 'dev'],
+      ['config', '[profile\tdev]', 'dev'],
+      ['config', '[profile\u00a0dev]', 'dev'], // JavaScript white space, not Python's
+      ['config', '[profile.dev]', 'dev'], // taken whole, then cut at its first dot
+      ['config', '[profile a.b]', 'a.b'],
+      ['config', '[default]', 'default'],
+      ['config', '[profile default]', 'default'],
+      ['config', '[sso-session s]', 'sso-session.s'],
+      ['config', '[profile    dev]', null],
+      ['config', '[profile dev ]', null],
+      ['config', '[profile  "dev"]', null],
+      ['config', '[profilex dev]', null],
+      ['config', '[dev]', null],
+      ['config', '[profile dev] stray', undefined],
+      ['config', '[profile dev];x', undefined],
+      ['config', 'region = x', undefined],
+      ['credentials', '[dev]', 'dev'],
+      ['credentials', '[dev ]', 'dev '],
+      ['credentials', '[profile dev]', 'profile.dev'],
+      ['credentials', '[foo bar]', null],
+      ['credentials', '[dev]\x1c', undefined], // white space to Python only
+    ];
+    for (const [kind, line, profile] of cases) {
+      const read = jsSdkSection(kind, line);
+      expect(read === undefined ? undefined : (read.profile ?? null), `${kind} ${JSON.stringify(line)}`).toBe(profile);
+    }
   });
 });

@@ -44,7 +44,7 @@ function setup(lifetimeMs?: number) {
     lockFolder: mkdtempSync(join(tmpdir(), 'latchkey-locks-')),
     flights: new SingleFlight<Session>(),
   };
-  return { clock, inner, cache, provider: new CachedProvider(inner, caching), caching };
+  return { clock, inner, cache, provider: new CachedProvider(inner, 'dev', caching), caching };
 }
 
 describe('CachedProvider', () => {
@@ -81,8 +81,8 @@ describe('CachedProvider', () => {
 
   it('two wrappers of the same key in one process share the flight and the cache', async () => {
     const { inner, caching } = setup();
-    const a = new CachedProvider(inner, caching);
-    const b = new CachedProvider(inner, caching);
+    const a = new CachedProvider(inner, 'dev', caching);
+    const b = new CachedProvider(inner, 'dev', caching);
     const [x, y] = await Promise.all([a.retrieve(), b.retrieve()]);
     expect(inner.calls).toBe(1);
     expect(x).toEqual(y);
@@ -114,6 +114,6 @@ describe('CachedProvider', () => {
       key: 'identity|alice',
       retrieve: async () => ({ accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'x' }),
     };
-    await expect(new CachedProvider(longTerm, caching).retrieve()).rejects.toThrow('long-term credentials');
+    await expect(new CachedProvider(longTerm, 'alice', caching).retrieve()).rejects.toThrow('long-term credentials');
   });
 });

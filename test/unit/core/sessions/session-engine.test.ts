@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -100,7 +100,9 @@ describe('SessionEngine', () => {
   it('publishes a session losslessly and tracks it; use writes the active target profile', async () => {
     const { engine, env } = await world();
     writeFileSync(env.AWS_SHARED_CREDENTIALS_FILE, '# mine\n[other]\naws_access_key_id = AKIAOTHER\n\n[admin]\naws_security_token = stale\nregion = eu-west-1\n', { flag: 'w' });
-    const session = await engine.publish('admin');
+    // A stale token Latchkey did not write is replaced only when the person says so.
+    await expect(engine.publish('admin')).rejects.toMatchObject({ code: 'not-owned' });
+    const session = await engine.publish('admin', 'admin', { replace: true });
     const text = readFileSync(env.AWS_SHARED_CREDENTIALS_FILE, 'utf8');
     expect(text.startsWith('# mine\n[other]\naws_access_key_id = AKIAOTHER\n\n[admin]\nregion = eu-west-1\n')).toBe(true);
     expect(text).toContain(`aws_session_token = ${session.sessionToken}`);
@@ -124,8 +126,10 @@ describe('SessionEngine', () => {
   it('warns when the config file would shadow a published profile', async () => {
     const { engine, env, notices } = await world();
     writeFileSync(env.AWS_CONFIG_FILE, '[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/x\nsource_profile = base\n');
-    await engine.publish('admin');
-    expect(notices.join('\n')).toMatch(/profile "admin" also has role_arn/);
+    await expect(engine.publish('admin')).rejects.toThrow(/profile "admin" gets its credentials from role_arn, source_profile in .*: choose another profile name, or pass --replace/);
+    expect(existsSync(env.AWS_SHARED_CREDENTIALS_FILE)).toBe(false);
+    await engine.publish('admin', 'admin', { replace: true });
+    expect(notices.join('\n')).toMatch(/profile "admin" also has role_arn, source_profile/);
   });
 
   it('strips expired session keys only when the setting is on, and only from published profiles', async () => {

@@ -22,6 +22,7 @@ describe('checkSettings', () => {
           launchAtLogin: false,
         },
         published: [],
+        processProfiles: [],
       },
     });
   });

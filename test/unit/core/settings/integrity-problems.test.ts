@@ -91,6 +91,13 @@ describe('integrityProblems', () => {
     expect(integrityProblems(settings((s) => ((s.roles[0]!.source = 'deploy'), s.roles.push(role('tail', 'deploy')))))).toHaveLength(1);
   });
 
+  it('keeps one MFA serial to one device, naming the devices that share it', () => {
+    const shared = settings((s) => s.mfaDevices.push({ name: 'bob-phone', serial: `${ARN}:mfa/alice`, identity: 'bob', hasSeed: false, autoMfa: false }));
+    expect(integrityProblems(shared)).toEqual([
+      `MFA devices "alice-phone" and "bob-phone" have the same serial ${ARN}:mfa/alice: a device is added once; use the one already there, or correct the serial`,
+    ]);
+  });
+
   it("needs a published profile's source to exist", () => {
     expect(integrityProblems(settings((s) => (s.published[0]!.source = 'gone')))).toEqual([
       'published profile "prod" has source "gone", which is neither an identity nor a role',

@@ -5,7 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { pathToFileURL } from 'node:url';
-import type { BrowserWindowConstructorOptions, IpcMainInvokeEvent, MenuItemConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, IpcMainInvokeEvent, MenuItemConstructorOptions, MessageBoxOptions, MessageBoxReturnValue } from 'electron';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
@@ -235,10 +235,29 @@ export const clipboard = {
   },
   readText: () => clipboard.text,
 };
+/** A message box on screen until the test, as the person, clicks one of its buttons. */
+export interface FakeMessageBox {
+  options: MessageBoxOptions;
+  click(label: string): void;
+}
+
 export const dialog = {
   errors: [] as { title: string; content: string }[],
+  messageBoxes: [] as FakeMessageBox[],
   showErrorBox(title: string, content: string) {
     dialog.errors.push({ title, content });
+  },
+  showMessageBox(options: MessageBoxOptions): Promise<MessageBoxReturnValue> {
+    return new Promise((resolve) =>
+      dialog.messageBoxes.push({
+        options,
+        click(label) {
+          const response = options.buttons?.indexOf(label) ?? -1;
+          if (response < 0) throw new Error(`no button "${label}" among ${JSON.stringify(options.buttons)}`);
+          resolve({ response, checkboxChecked: false });
+        },
+      }),
+    );
   },
 };
 
@@ -254,4 +273,5 @@ export function resetFakeElectron(): void {
   Menu.applicationMenu = undefined;
   clipboard.text = '';
   dialog.errors = [];
+  dialog.messageBoxes = [];
 }

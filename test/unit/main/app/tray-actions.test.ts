@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { LatchkeyError } from '../../../../electron/shared/errors';
 import type { Session } from '../../../../electron/core/sessions/session-cache';
+import type { PublishOptions } from '../../../../electron/core/sessions/session-engine';
 import { totpCode } from '../../../../electron/core/totp/totp-code';
+import type { OwnershipChoice } from '../../../../electron/main/app/ownership-dialog';
 import { TrayActions } from '../../../../electron/main/app/tray-actions';
 import type { TrayAction } from '../../../../electron/main/tray/tray-menu';
 import { FakeClock } from '../../../fakes/fake-clock';
@@ -20,15 +22,15 @@ async function setup() {
   const calls: string[] = [];
   const settings = await settingsStore(appSettings((s) => Object.assign(s.mfaDevices?.[0] ?? {}, { hasSeed: true })));
   const engine = {
-    use: vi.fn(async (name: string, requester?: string) => (calls.push(`use ${name} by ${requester}`), session)),
+    use: vi.fn(async (name: string, options?: PublishOptions) => (calls.push(`use ${name} by ${options?.requester}${options?.replace ? ', replacing' : ''}`), session)),
     renew: vi.fn(async (name: string, requester: string) => (calls.push(`renew ${name} by ${requester}`), session)),
     published: vi.fn(async () => [
       { profile: 'default', source: 'dev', active: true },
       { profile: 'dev', source: 'dev', active: false },
       { profile: 'ops', source: 'ops', active: false },
     ]),
-    publish: vi.fn(async (name: string, profile?: string) => (calls.push(`publish ${name} as ${profile}`), session)),
-    forget: vi.fn(async (name: string) => void calls.push(`forget ${name}`)),
+    publish: vi.fn(async (name: string, profile?: string, options?: PublishOptions) => (calls.push(`publish ${name} as ${profile}${options?.replace ? ', replacing' : ''}`), session)),
+    forget: vi.fn(async (name: string) => (calls.push(`forget ${name}`), [name])),
     credentialsAndRegion: vi.fn(async () => ({ session, region: 'eu-west-1' })),
   };
   const keychain = new MemoryKeychain();
@@ -40,6 +42,7 @@ async function setup() {
     clock,
     clipboard: { writeText: vi.fn() },
     notifier: { failed: vi.fn() },
+    confirm: { ownership: vi.fn(async (_error: LatchkeyError, _name: string): Promise<OwnershipChoice> => 'cancel') },
     openSettings: vi.fn(),
     quit: vi.fn(),
     refresh: vi.fn(() => void calls.push('refresh')),
@@ -58,6 +61,86 @@ describe('TrayActions', () => {
     const { actions, calls } = await setup();
     await actions.perform({ kind: 'renew', name: 'dev' });
     expect(calls).toEqual(['renew dev by tray', 'publish dev as default', 'publish dev as dev', 'refresh']);
+  });
+
+  it('keeps renewing into the other profiles when one refuses the write, and never asks (reminders run it too)', async () => {
+    const { actions, deps, calls } = await setup();
+    const refused = new LatchkeyError('long-term-key', 'profile "default" in /home/a/.aws/credentials holds a long-term access key (AKIA…MPLE)');
+    deps.engine.publish.mockRejectedValueOnce(refused);
+    await actions.perform({ kind: 'renew', name: 'dev' });
+    expect(calls).toEqual(['renew dev by tray', 'publish dev as dev', 'refresh']);
+    expect(deps.engine.publish).toHaveBeenCalledWith('dev', 'default', { requester: 'tray' });
+    expect(deps.notifier.failed.mock.calls).toEqual([['Renewed dev, but could not write it into default', refused]]);
+    expect(deps.confirm.ownership).not.toHaveBeenCalled();
+  });
+
+  describe('activating over a profile Latchkey does not own', () => {
+    const notOwned = new LatchkeyError('not-owned', 'profile "default" in /home/a/.aws/credentials holds credentials Latchkey did not write (aws_access_key_id)');
+    const longTermKey = new LatchkeyError('long-term-key', 'profile "default" in /home/a/.aws/credentials holds a long-term access key (AKIA…MPLE)');
+
+    it('asks, and on Replace switches again with the replacement confirmed', async () => {
+      const { actions, deps, calls } = await setup();
+      deps.engine.use.mockRejectedValueOnce(notOwned);
+      deps.confirm.ownership.mockResolvedValueOnce('replace');
+      await actions.perform({ kind: 'activate', name: 'dev' });
+      expect(deps.confirm.ownership.mock.calls).toEqual([[notOwned, 'dev']]);
+      expect(deps.engine.use.mock.calls).toEqual([
+        ['dev', { requester: 'tray', replace: false }],
+        ['dev', { requester: 'tray', replace: true }],
+      ]);
+      expect(calls).toEqual(['use dev by tray, replacing', 'refresh']);
+      expect(deps.notifier.failed).not.toHaveBeenCalled();
+    });
+
+    it('on Cancel writes nothing more and shows no failure', async () => {
+      const { actions, deps, calls } = await setup();
+      deps.engine.use.mockRejectedValueOnce(notOwned);
+      await actions.perform({ kind: 'activate', name: 'dev' });
+      expect(deps.engine.use).toHaveBeenCalledTimes(1);
+      expect(deps.notifier.failed).not.toHaveBeenCalled();
+      expect(deps.openSettings).not.toHaveBeenCalled();
+      expect(calls).toEqual(['refresh']);
+    });
+
+    it('over a long-term key never replaces: Open Settings opens the settings, where Import lives', async () => {
+      const { actions, deps, calls } = await setup();
+      deps.engine.use.mockRejectedValue(longTermKey);
+      deps.confirm.ownership.mockResolvedValueOnce('open-settings');
+      await actions.perform({ kind: 'activate', name: 'dev' });
+      expect(deps.confirm.ownership.mock.calls).toEqual([[longTermKey, 'dev']]);
+      expect(deps.openSettings).toHaveBeenCalledTimes(1);
+      // Even a port that answered Replace gets no replacing write over a long-term key.
+      deps.confirm.ownership.mockResolvedValueOnce('replace');
+      await actions.perform({ kind: 'activate', name: 'dev' });
+      expect(deps.engine.use.mock.calls).toEqual([
+        ['dev', { requester: 'tray', replace: false }],
+        ['dev', { requester: 'tray', replace: false }],
+      ]);
+      expect(deps.notifier.failed).not.toHaveBeenCalled();
+      expect(calls).toEqual(['refresh', 'refresh']);
+    });
+
+    it('asks again when the replacing switch meets a long-term key in the other profile it writes', async () => {
+      const { actions, deps } = await setup();
+      deps.engine.use.mockRejectedValueOnce(notOwned).mockRejectedValueOnce(longTermKey);
+      deps.confirm.ownership.mockResolvedValueOnce('replace').mockResolvedValueOnce('cancel');
+      await actions.perform({ kind: 'activate', name: 'dev' });
+      expect(deps.confirm.ownership.mock.calls).toEqual([
+        [notOwned, 'dev'],
+        [longTermKey, 'dev'],
+      ]);
+      expect(deps.engine.use).toHaveBeenCalledTimes(2);
+      expect(deps.notifier.failed).not.toHaveBeenCalled();
+    });
+
+    it('a failure while asking is notified like any other', async () => {
+      const { actions, deps } = await setup();
+      const broken = new Error('no display');
+      deps.engine.use.mockRejectedValueOnce(notOwned);
+      deps.confirm.ownership.mockRejectedValueOnce(broken);
+      await actions.perform({ kind: 'activate', name: 'dev' });
+      expect(deps.notifier.failed.mock.calls).toEqual([['Could not switch to dev', broken]]);
+    });
   });
 
   it('forgets a cached session', async () => {

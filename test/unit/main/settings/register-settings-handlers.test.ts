@@ -258,7 +258,7 @@ describe('settings handlers: import and preferences', () => {
     );
   }
 
-  it('previews without changing anything, then imports what was ticked and removes those keys', async () => {
+  it('previews every profile with its outcome or the reason it is left alone, without changing anything', async () => {
     const w = world();
     awsFiles(w);
     const before = w.snapshot();
@@ -266,25 +266,91 @@ describe('settings handlers: import and preferences', () => {
     expect(w.snapshot()).toEqual(before);
     expect(preview).toEqual({
       credentialsPath: w.credentialsFile,
+      configPath: w.configFile,
       identities: [
-        { name: 'alice', maskedAccessKeyId: `AKIA…${w.alice.accessKeyId.slice(-4)}`, region: undefined },
-        { name: 'old', maskedAccessKeyId: 'AKIA…OLDX', region: undefined },
+        { name: 'alice', profile: 'alice', maskedAccessKeyId: `AKIA…${w.alice.accessKeyId.slice(-4)}`, region: undefined },
+        { name: 'old', profile: 'old', maskedAccessKeyId: 'AKIA…OLDX', region: undefined },
       ],
       mfaDevices: [{ name: 'alice', serial: SERIAL, identity: 'alice', hasSeed: false, autoMfa: false }],
       roles: [{ name: 'deploy', roleArn: 'arn:aws:iam::123456789012:role/deploy', source: 'alice', directMfa: false, durationSeconds: 1800 }],
       alreadyImported: [],
-      skipped: [{ profile: 'web', reason: 'it has no source_profile (credential_source and web identity roles are not imported)' }],
+      outcomes: [
+        { profile: 'alice', outcome: 'identity "alice" with MFA device "alice": its key moves to the keychain', imported: true },
+        { profile: 'old', outcome: 'identity "old": its key moves to the keychain', imported: true },
+        { profile: 'deploy', outcome: 'role "deploy" (arn:aws:iam::123456789012:role/deploy) from "alice"', imported: true },
+        { profile: 'web', outcome: 'left alone: it assumes a role with a web identity token (web_identity_token_file)', imported: false },
+      ],
+      adoptable: [
+        { profile: 'alice', name: 'alice' },
+        { profile: 'old', name: 'old' },
+        { profile: 'deploy', name: 'deploy' },
+      ],
     });
+  });
 
-    const { settings, scrubbed } = await w.api.applyImport({ identities: ['alice'], mfaDevices: ['alice'], roles: ['deploy'], scrub: true });
+  it('refuses to remove keys a ticked role still uses unless adopting, and then writes nothing', async () => {
+    const w = world();
+    awsFiles(w);
+    const before = w.snapshot();
+    await expect(w.api.applyImport({ identities: ['alice'], mfaDevices: ['alice'], roles: ['deploy'], scrub: true, adopt: false })).rejects.toThrow(
+      '--scrub would leave profiles "alice", "deploy" without credentials (they use the keys it removes): add --adopt so they get their sessions from Latchkey under the same names, or leave out --scrub',
+    );
+    expect(w.snapshot()).toEqual(before);
+  });
+
+  it('adopts the ticked entries\' profiles with the app\'s command, keeping the replaced lines, then removes their keys', async () => {
+    const w = world();
+    awsFiles(w);
+    const { settings, scrubbed, adopted } = await w.api.applyImport({ identities: ['alice'], mfaDevices: ['alice'], roles: ['deploy'], scrub: true, adopt: true });
     expect(scrubbed).toEqual(['alice']);
+    // "old" was not ticked: its profile keeps its key and gets no credential_process.
+    expect(adopted).toEqual(['alice', 'deploy']);
     expect(settings.identities.map((i) => i.name)).toEqual(['alice']);
     expect(settings.roles.map((r) => r.name)).toEqual(['deploy']);
     expect(await w.keychain.get('identity', 'alice')).toBe(w.alice.secretAccessKey);
-    expect(before.files[w.credentialsFile]).toContain(w.alice.secretAccessKey);
-    expect(w.snapshot().files[w.credentialsFile]).toBe(
+    const { files } = w.snapshot();
+    expect(files[w.credentialsFile]).toBe(
       '# mine\n[alice]\nregion = eu-west-1\n\n[old]\naws_access_key_id = AKIAOLDOLDOLDOLDOLDX\naws_secret_access_key = oldsecretoldsecretoldsecret\n',
     );
+    expect(files[w.configFile]).toBe(
+      [
+        '[profile alice]',
+        `mfa_serial = ${SERIAL}`,
+        'credential_process = /opt/Latchkey/resources/bin/latchkey credential-process alice',
+        '',
+        '[profile deploy]',
+        '# Replaced by Latchkey; `latchkey unpublish deploy` puts these lines back:',
+        '# role_arn = arn:aws:iam::123456789012:role/deploy',
+        '# source_profile = alice',
+        'credential_process = /opt/Latchkey/resources/bin/latchkey credential-process deploy',
+        'duration_seconds = 1800',
+        '',
+        '[profile web]',
+        'role_arn = arn:aws:iam::123456789012:role/web',
+        'web_identity_token_file = /t',
+        '',
+      ].join('\n'),
+    );
+    expect((await w.store.load()).processProfiles.map((entry) => entry.profile)).toEqual(['alice', 'deploy']);
+  });
+
+  it('refuses to adopt without removing the keys, or where the app has no launcher, saying why in the preview', async () => {
+    const w = world();
+    awsFiles(w);
+    const before = w.snapshot();
+    await expect(w.api.applyImport({ identities: ['alice'], mfaDevices: [], roles: [], scrub: false, adopt: true })).rejects.toThrow(
+      'adopt goes with scrub: the keys left in the credentials file would still be what AWS tools use',
+    );
+    const why = 'this development build has no `latchkey` command';
+    const dev = Object.assign(settingsWorld({ answers, processCommand: { unavailable: why } }), { alice: w.alice });
+    awsFiles(dev);
+    const devBefore = dev.snapshot();
+    expect((await dev.api.previewImport({})).cannotAdopt).toBe(why);
+    await expect(dev.api.applyImport({ identities: ['alice'], mfaDevices: [], roles: [], scrub: true, adopt: true })).rejects.toThrow(
+      `Latchkey cannot adopt profiles here: ${why}`,
+    );
+    expect(w.snapshot()).toEqual(before);
+    expect(dev.snapshot()).toEqual(devBefore);
   });
 
   it('saves the preferences', async () => {
@@ -325,7 +391,8 @@ describe('settings handlers: refusals save nothing', () => {
     ['an edit of no such role', 'updateRole', () => ({ role: role({ name: 'ghost' }) }), /no role is named "ghost"/],
     ['a reminder lead time of 0', 'savePreferences', () => ({ preferences: { activeTargetProfile: 'default', reminderLeadMinutes: 0, renewalWindowMinutes: 15, mfaSessionSeconds: 43200, roleSessionSeconds: 3600, stripExpiredKeys: false, publishRolesUnderOwnName: false, launchAtLogin: false } }), /reminder lead time \(minutes\) must be at least 1/],
     ['a profile name that could inject a section', 'savePreferences', () => ({ preferences: { activeTargetProfile: 'a]b', reminderLeadMinutes: 10, renewalWindowMinutes: 15, mfaSessionSeconds: 43200, roleSessionSeconds: 3600, stripExpiredKeys: false, publishRolesUnderOwnName: false, launchAtLogin: false } }), /profile name "a\]b" is not allowed/],
-    ['an import of something not in the plan', 'applyImport', () => ({ identities: ['ghost'], mfaDevices: [], roles: [], scrub: true }), /"ghost" can no longer be imported/],
+    ['an import of something not in the plan', 'applyImport', () => ({ identities: ['ghost'], mfaDevices: [], roles: [], scrub: true, adopt: true }), /"ghost" can no longer be imported/],
+    ['an import without saying whether to adopt', 'applyImport', () => ({ identities: [], mfaDevices: [], roles: [], scrub: false }), /adopt: Invalid key/],
     ['removing what is in use', 'remove', () => ({ kind: 'identity', name: 'alice' }), /identity "alice" is still used by MFA device "phone"/],
   ];
 

@@ -47,13 +47,14 @@ describe('the settings contract', () => {
     registerSettingsHandlers({
       ipcMain: { handle: (channel: string) => void registered.push(channel) },
       isTrustedSender: () => true,
-      engine: { forget: async () => undefined, renew: () => Promise.reject(new Error('unused')) },
+      engine: { forget: async () => [], prune: async () => [], renew: () => Promise.reject(new Error('unused')) },
       settings: world.store,
       keychain: world.keychain,
       sts: world.sts,
       clock: world.clock,
       dialog: { showOpenDialog: () => Promise.reject(new Error('unused')) },
       env: {},
+      processCommand: { unavailable: 'unused' },
     });
     expect(registered.sort()).toEqual(Object.values(ipcContract.settings).map((channel) => channel.name).sort());
   });
@@ -72,7 +73,7 @@ describe('the settings contract', () => {
 
     await api.load({});
     await api.previewImport({});
-    await api.applyImport({ identities: [], mfaDevices: [], roles: [], scrub: false });
+    await api.applyImport({ identities: [], mfaDevices: [], roles: [], scrub: false, adopt: false });
     await api.addIdentity({ identity: { name: 'alice', accessKeyId: alice.accessKeyId }, secretAccessKey: alice.secretAccessKey, verify: true });
     await api.updateIdentity({ name: 'alice', region: 'eu-west-1', verify: false });
     await api.verifyIdentity({ name: 'alice' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shellWord } from '../../../electron/cli/shell-word';
+import { shellWord } from '../../../../electron/core/sessions/shell-word';
 
 describe('shellWord', () => {
   it('leaves plain paths alone and quotes paths with spaces', () => {

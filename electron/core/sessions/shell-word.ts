@@ -1,4 +1,4 @@
-import { LatchkeyError } from '../shared/errors';
+import { LatchkeyError } from '../../shared/errors';
 
 /**
  * A word the AWS CLI (which splits credential_process like a POSIX shell, or like the Windows command

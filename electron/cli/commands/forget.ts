@@ -1,0 +1,33 @@
+/**
+ * `latchkey forget NAME | --all`: drops cached sessions, so the next request asks STS (and MFA) again.
+ * A running app or agent is asked to do it, since it holds sessions in memory as well as in the keychain.
+ */
+import { brokerAddress } from '../../core/broker/broker-address';
+import { askBroker } from '../../core/broker/broker-client';
+import { BROKER_PROTOCOL } from '../../shared/broker-contract';
+import { LatchkeyError } from '../../shared/errors';
+import { check, validateName } from '../../shared/validation';
+import { CliContext } from '../cli-context';
+import { usageError, type Command } from '../command';
+import { print } from '../io';
+
+export const command: Command = {
+  options: { all: { type: 'boolean' } },
+  positionals: { min: 0, max: 1 },
+  async run({ positionals: [name], values }, io) {
+    if ((name === undefined) === !values.all) throw usageError('give a NAME or --all');
+    if (name !== undefined) check(validateName('name'), name);
+    const reply = await askBroker(brokerAddress(io.env), { type: 'forget', protocol: BROKER_PROTOCOL, ...(name === undefined ? {} : { name }) });
+    let forgotten: string[];
+    if (reply) {
+      if (!reply.ok) throw new LatchkeyError('broker', reply.error.message);
+      if (!('forgotten' in reply)) throw new LatchkeyError('broker', 'the Latchkey broker answered a forget request with something else');
+      forgotten = reply.forgotten;
+    } else {
+      const engine = await new CliContext(io).engine();
+      forgotten = name === undefined ? await engine.forgetAll() : await engine.forget(name);
+    }
+    print(io.stdout, name === undefined ? `forgot ${forgotten.length} cached ${forgotten.length === 1 ? 'session' : 'sessions'}` : `forgot the cached session of "${name}"`);
+    return 0;
+  },
+};

@@ -1,0 +1,70 @@
+/**
+ * `latchkey identity update NAME [--access-key-id AKIA…] [--region R] [--mfa-serial ARN | --no-mfa]
+ * [--no-verify]`. A new key's secret is read as `identity add` reads it, and GetCallerIdentity must
+ * accept the new key before it replaces the old one (unless --no-verify): a key AWS refuses changes
+ * nothing. The name stays, so roles and profiles built on it keep working; the cached sessions made
+ * from what changed are dropped.
+ */
+import { maskAccessKeyId } from '../../shared/mask';
+import { check, validateAccessKeyId, validateMfaSerial, validateName, validateRegion } from '../../shared/validation';
+import { systemClock } from '../../core/clock';
+import { findEntry } from '../../core/settings/find-entry';
+import { identityDevice } from '../../core/settings/identity-device';
+import { assertIdentityChangeFits, updateIdentity, type IdentityChange } from '../../core/settings/update-identity';
+import { CliContext } from '../cli-context';
+import { usageError, type Command } from '../command';
+import { forgetSuperseded } from '../forget-superseded';
+import { print } from '../io';
+import { refuseSecretOption } from '../read-secret';
+import { readSecretAccessKey } from './identity-add';
+
+export const command: Command = {
+  options: {
+    'access-key-id': { type: 'string' },
+    region: { type: 'string' },
+    'mfa-serial': { type: 'string' },
+    'no-mfa': { type: 'boolean', default: false },
+    'no-verify': { type: 'boolean', default: false },
+    'secret-access-key': { type: 'string' },
+  },
+  positionals: { min: 1, max: 1 },
+  async run({ positionals: [name = ''], values }, io) {
+    refuseSecretOption('secret-access-key', values['secret-access-key']);
+    const text = (option: string) => values[option] as string | undefined;
+    const accessKeyId = text('access-key-id');
+    const region = text('region');
+    const mfaSerial = text('mfa-serial');
+    const noMfa = Boolean(values['no-mfa']);
+    if (mfaSerial !== undefined && noMfa) throw usageError('give --mfa-serial or --no-mfa, not both');
+    if (accessKeyId === undefined && region === undefined && mfaSerial === undefined && !noMfa)
+      throw usageError('nothing to change: give --access-key-id, --region, --mfa-serial or --no-mfa');
+    check(validateName('identity name'), name);
+    if (accessKeyId !== undefined) check(validateAccessKeyId, accessKeyId);
+    if (region !== undefined) check(validateRegion, region);
+    if (mfaSerial !== undefined) check(validateMfaSerial, mfaSerial);
+    const mfa: IdentityChange['mfa'] = mfaSerial !== undefined ? { serial: mfaSerial } : noMfa ? 'none' : undefined;
+
+    const context = new CliContext(io);
+    // Checked before the secret is asked for, and again when saving.
+    const current = assertIdentityChangeFits(await context.settings.load(), { name, mfa });
+    const secretAccessKey = accessKeyId === undefined ? undefined : await readSecretAccessKey(io);
+    const verify = accessKeyId !== undefined && !values['no-verify'];
+    const { settings, superseded } = await updateIdentity(
+      { settings: context.settings, keychain: context.keychain(), sts: context.sts(), clock: systemClock },
+      // A region left out would be removed: keep the one it has.
+      { name, region: region ?? current.region, accessKeyId, secretAccessKey, mfa, verify },
+    );
+    await forgetSuperseded(context, superseded);
+
+    const identity = findEntry(settings.identities, 'identity', name);
+    const device = identityDevice(settings, name);
+    if (verify && identity.arn) print(io.stdout, `verified: ${identity.arn}`);
+    const details = [
+      maskAccessKeyId(identity.accessKeyId),
+      ...(identity.region ? [`region ${identity.region}`] : []),
+      device ? `MFA device "${device.name}" ${device.serial}` : 'no MFA device',
+    ];
+    print(io.stdout, `updated identity "${name}" (${details.join(', ')})`);
+    return 0;
+  },
+};

@@ -1,0 +1,101 @@
+/**
+ * Latchkey never destroys or hijacks what it did not write (SPEC §4). Every writer of a profile — publish,
+ * use, configure-process, import --adopt, the tray, the reminders — asks these rules first, with the
+ * profile as AWS tools read it from both files. A refusal is a LatchkeyError that writes nothing:
+ * 'long-term-key' can never be overridden; 'not-owned' can, by the person (--replace, or a confirmation).
+ */
+import { LatchkeyError } from '../../shared/errors';
+import { maskAccessKeyId } from '../../shared/mask';
+import type { Settings } from '../../shared/model';
+import type { AwsProfile } from '../aws-files/aws-file';
+
+/** The keys a session occupies in a credentials-file profile (aws_security_token is botocore's old name). */
+export const CREDENTIAL_KEYS = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token', 'x_security_token_expires'];
+
+/**
+ * Config keys that make AWS tools get a profile's credentials some other way. Static keys written for
+ * such a profile in the credentials file would either be ignored or win over that way (the JS SDK takes
+ * static keys before SSO and credential_process, botocore the credentials file before
+ * credential_process; and a role profile's keys are what profiles sourcing it would then use).
+ */
+const CREDENTIAL_SOURCES = ['role_arn', 'source_profile', 'credential_source', 'web_identity_token_file', 'credential_process', 'login_session', 'sso_session'];
+
+const text = (profile: AwsProfile | undefined, key: string): string | undefined => {
+  const value = profile?.[key];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+};
+
+/** A long-term access key: an id without a session token, or an AKIA… id whatever sits beside it. */
+export function isLongTermKey(profile: AwsProfile | undefined): boolean {
+  const id = text(profile, 'aws_access_key_id');
+  if (id === undefined) return false;
+  return id.startsWith('AKIA') || (text(profile, 'aws_session_token') === undefined && text(profile, 'aws_security_token') === undefined);
+}
+
+/** The config keys by which a profile already gets credentials (sso_* counted once as written). */
+export function credentialSources(config: AwsProfile | undefined): string[] {
+  if (!config) return [];
+  return Object.keys(config).filter((key) => CREDENTIAL_SOURCES.includes(key) || key.startsWith('sso_') || key === 'aws_access_key_id');
+}
+
+export interface Owned {
+  /** Latchkey wrote this profile's session keys in the credentials file (settings.published). */
+  keys: boolean;
+  /** Latchkey wrote this profile's credential_process line in the config file (settings.processProfiles). */
+  process: boolean;
+}
+
+/** What Latchkey wrote in a profile, as its settings record it. */
+export function ownedProfile(settings: Settings, profile: string): Owned {
+  return {
+    keys: settings.published.some((entry) => entry.profile === profile),
+    process: settings.processProfiles.some((entry) => entry.profile === profile),
+  };
+}
+
+/** Where the files are, for messages. */
+export interface ProfilePaths {
+  credentials: string;
+  config: string;
+}
+
+/** Refuses, writing nothing, to put session keys into `profile` unless that destroys and hijacks nothing. */
+export function checkSessionTarget(
+  profile: string,
+  found: { credentials?: AwsProfile; config?: AwsProfile },
+  owned: Owned,
+  paths: ProfilePaths,
+  replace: boolean,
+): void {
+  const keys = found.credentials;
+  if (isLongTermKey(keys))
+    throw new LatchkeyError(
+      'long-term-key',
+      `profile "${profile}" in ${paths.credentials} holds a long-term access key (${maskAccessKeyId(text(keys, 'aws_access_key_id') ?? '')}), which Latchkey never overwrites: run \`latchkey import --scrub --adopt\` to move it into the keychain (every profile using it keeps working), or choose another profile name`,
+    );
+  const held = CREDENTIAL_KEYS.filter((key) => keys?.[key] !== undefined);
+  if (!replace && !owned.keys && held.length > 0)
+    throw new LatchkeyError(
+      'not-owned',
+      `profile "${profile}" in ${paths.credentials} holds credentials Latchkey did not write (${held.join(', ')}): choose another profile name, or pass --replace to overwrite them`,
+    );
+  const sources = credentialSources(found.config).filter((key) => !(key === 'credential_process' && owned.process));
+  if (!replace && sources.length > 0)
+    throw new LatchkeyError(
+      'not-owned',
+      `profile "${profile}" gets its credentials from ${sources.join(', ')} in ${paths.config}; session keys written for it would change what it and the profiles that use it get: choose another profile name, or pass --replace`,
+    );
+}
+
+/**
+ * Refuses, writing nothing, to add `credential_process` to a config profile that gets its credentials
+ * another way, unless asked to replace (then those lines are kept as a comment, see adopt-profile).
+ */
+export function checkProcessTarget(profile: string, config: AwsProfile | undefined, owned: Owned, path: string, replace: boolean): void {
+  const sources = credentialSources(config).filter((key) => !(key === 'credential_process' && owned.process));
+  if (!replace && sources.length > 0)
+    throw new LatchkeyError(
+      'not-owned',
+      `profile "${profile}" in ${path} already gets its credentials from ${sources.join(', ')}, which Latchkey did not write: choose another profile name with --as, or pass --replace (the lines it replaces are kept as comments)`,
+    );
+}
