@@ -48,7 +48,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: async () => (await import('./commands/list')).command,
   },
   remove: {
-    usage: 'latchkey remove identity|mfa|role NAME',
+    usage: 'latchkey remove identity|mfa|role NAME [--delete-key]',
     summary: 'remove an entry with its keychain secret, cached sessions and the profiles Latchkey wrote for it',
     load: async () => (await import('./commands/remove')).command,
   },

@@ -102,6 +102,11 @@ export const PublishedProfileSchema = v.strictObject({
   source: NameSchema,
   /** Latchkey also added the profile's `region` line (config file), so unpublishing removes it too. */
   addedRegion: v.optional(v.literal(true)),
+  /**
+   * A digest of what Latchkey wrote (the session's key id, or the credential_process line), so a profile
+   * another tool or the person has rewritten since is no longer taken for Latchkey's. Not a secret.
+   */
+  fingerprint: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/, 'fingerprint must be 16 hex digits'))),
 });
 export type PublishedProfile = v.InferOutput<typeof PublishedProfileSchema>;
 

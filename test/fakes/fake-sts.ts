@@ -96,6 +96,13 @@ export class FakeSts implements StsApi {
     return user;
   }
 
+  /** A second access key of a user (a rotation): the same user, a new id and secret. */
+  addAccessKey(user: FakeUser): FakeUser {
+    const rotated: FakeUser = { ...user, accessKeyId: `${user.accessKeyId.slice(0, 16)}ROT2`, secretAccessKey: `${user.secretAccessKey.slice(0, 30)}rotated020` };
+    this.users.set(rotated.accessKeyId, rotated);
+    return rotated;
+  }
+
   /** Later calls signed with this key fail as they do for a deleted or deactivated key. */
   revokeKey(accessKeyId: string): void {
     this.revoked.add(accessKeyId);

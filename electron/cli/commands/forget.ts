@@ -15,7 +15,8 @@ export const command: Command = {
   options: { all: { type: 'boolean' } },
   positionals: { min: 0, max: 1 },
   async run({ positionals: [name], values }, io) {
-    if ((name === undefined) === !values.all) throw usageError('give a NAME or --all');
+    if (name === undefined && !values.all) throw usageError('give a NAME or --all');
+    if (name !== undefined && values.all) throw usageError('give a NAME or --all, not both');
     if (name !== undefined) check(validateName('name'), name);
     const reply = await askBroker(brokerAddress(io.env), { type: 'forget', protocol: BROKER_PROTOCOL, ...(name === undefined ? {} : { name }) });
     let forgotten: string[];
@@ -27,7 +28,13 @@ export const command: Command = {
       const engine = await new CliContext(io).engine();
       forgotten = name === undefined ? await engine.forgetAll() : await engine.forget(name);
     }
-    print(io.stdout, name === undefined ? `forgot ${forgotten.length} cached ${forgotten.length === 1 ? 'session' : 'sessions'}` : `forgot the cached session of "${name}"`);
+    const said =
+      name === undefined
+        ? `forgot ${forgotten.length} cached ${forgotten.length === 1 ? 'session' : 'sessions'}`
+        : forgotten.length > 0
+          ? `forgot the cached session of "${name}"`
+          : `"${name}" had no cached session`;
+    print(io.stdout, said);
     return 0;
   },
 };

@@ -7,7 +7,7 @@
  * so scripts and source_profile references keep working. --scrub alone refuses where it would break one.
  */
 import { maskAccessKeyId } from '../../shared/mask';
-import { applyImport } from '../../core/settings/apply-import';
+import { applyImport, scrubRefusal } from '../../core/settings/apply-import';
 import { describeImportPlan } from '../../core/settings/import-plan';
 import { readImportPlan } from '../../core/settings/read-import-plan';
 import { CliContext } from '../cli-context';
@@ -28,7 +28,12 @@ export const command: Command = {
 
     if (values['dry-run']) {
       const lines = describeImportPlan(plan).map(({ profile, outcome }) => `${profile}: ${outcome}`);
+      // What --scrub would take off the disk: the keys imported now, and those imported before.
+      const scrubbed = [...plan.identities.map(({ profile }) => profile), ...plan.alreadyImported.map(({ profile }) => profile)];
+      if (scrub) lines.push(...scrubbed.map((profile) => `${profile}: with --scrub, its key pair leaves ${credentialsPath}`));
       if (adopt) lines.push(...plan.adoptable.map(({ profile, name }) => `${profile}: with --adopt, gets credential_process for "${name}" in ${source.configPath}`));
+      const refusal = scrub && !adopt ? scrubRefusal(source, scrubbed) : undefined;
+      if (refusal !== undefined) lines.push(`the import would be refused: ${refusal}`);
       print(io.stdout, [...(lines.length > 0 ? lines : ['nothing to import']), 'dry run: nothing was changed'].join('\n'));
       return 0;
     }

@@ -4,15 +4,15 @@
  * (a role of the identity, a role using the device).
  */
 import { check, validateName } from '../../shared/validation';
-import { ENTRY_KINDS, removeEntry, type EntryKind } from '../../core/settings/remove-entry';
+import { ENTRY_KINDS, ENTRY_LABELS, removeEntry, type EntryKind } from '../../core/settings/remove-entry';
 import { CliContext } from '../cli-context';
 import { usageError, type Command } from '../command';
 import { print } from '../io';
 
 export const command: Command = {
-  options: {},
+  options: { 'delete-key': { type: 'boolean' } },
   positionals: { min: 2, max: 2 },
-  async run({ positionals: [kind = '', name = ''] }, io) {
+  async run({ positionals: [kind = '', name = ''], values }, io) {
     if (!ENTRY_KINDS.includes(kind as EntryKind)) throw usageError(`what to remove must be one of ${ENTRY_KINDS.join(', ')}`);
     check(validateName('name'), name);
     const context = new CliContext(io);
@@ -22,8 +22,9 @@ export const command: Command = {
       { settings: context.settings, keychain: context.keychain(), env: context.env, engine },
       kind as EntryKind,
       name,
+      { deleteKey: Boolean(values['delete-key']) },
     );
-    print(io.stdout, [...unpublished, `removed ${kind} "${name}"`].join('\n'));
+    print(io.stdout, [...unpublished, `removed ${ENTRY_LABELS[kind as EntryKind]} "${name}"`].join('\n'));
     return 0;
   },
 };

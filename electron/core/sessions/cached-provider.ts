@@ -54,8 +54,9 @@ export class CachedProvider implements CredentialProvider {
     return this.obtain(() => this.caching.cache.get(this.slot, before ? before.expiration.getTime() : 0));
   }
 
-  async forget(): Promise<void> {
-    await this.caching.cache.delete(this.slot.owner);
+  /** true when a session was cached. */
+  async forget(): Promise<boolean> {
+    return this.caching.cache.delete(this.slot.owner);
   }
 
   private cached(): Promise<Session | undefined> {

@@ -13,7 +13,7 @@ import { readAwsFile } from '../aws-files/read-aws-file';
 import { regionOf } from '../settings/region-of';
 import type { SettingsStore } from '../settings/settings-store';
 import type { PublishedProfile, Settings } from '../../shared/model';
-import { checkProcessTarget, credentialSources, isLongTermKey, ownedProfile } from './profile-ownership';
+import { checkProcessTarget, credentialSources, fingerprint, isLongTermKey, ownedProfile } from './profile-ownership';
 
 export interface ProfileFilesDeps {
   settings: SettingsStore;
@@ -40,16 +40,33 @@ export async function configureProcess(deps: ProfileFilesDeps, target: ProcessTa
   if (![...settings.identities, ...settings.roles].some((entry) => entry.name === name))
     throw new LatchkeyError('not-found', `no identity or role is named "${name}": add it first`);
   const paths = awsFilePaths(deps.env);
+  // Keys in the credentials file win over credential_process for every AWS tool: a long-term key there
+  // would make the line useless (and the person would think the key is no longer used).
+  const credentials = (await readAwsFile(paths.credentials, 'credentials'))[profile];
+  if (isLongTermKey(credentials))
+    throw new LatchkeyError(
+      'long-term-key',
+      `profile "${profile}" in ${paths.credentials} holds a long-term access key, which AWS tools use before any credential_process: run \`latchkey import --scrub --adopt\` to move it into the keychain and serve the profile from Latchkey, or choose another profile name with --as`,
+    );
   const region = regionOf(settings, name);
   let written: ProcessWrite = { replaced: [] };
-  await editAwsFile(paths.config, 'config', (file) => {
-    written = writeProcessProfile(file, target, ownedProfile(settings, profile).process, region, paths.config);
-  }, { warn: deps.notice });
-  await recordProcessProfiles(deps.settings, [{ profile, source: name, ...(written.addedRegion ? { addedRegion: true } : {}) }]);
-  const credentials = (await readAwsFile(paths.credentials, 'credentials'))[profile];
+  await editAwsFile(
+    paths.config,
+    'config',
+    (file) => {
+      written = writeProcessProfile(file, target, ownedProfile(settings, profile, { config: file.profiles()[profile] }).process, region, paths.config);
+    },
+    { warn: deps.notice },
+  );
+  await recordProcessProfiles(deps.settings, [processRecord(target, written)]);
   if (credentials?.aws_access_key_id !== undefined)
-    deps.notice(`profile "${profile}" also has keys in ${paths.credentials}, which AWS tools read before credential_process: remove them there, or run \`latchkey unpublish ${profile}\` if Latchkey wrote them`);
+    deps.notice(`profile "${profile}" also has session keys in ${paths.credentials}, which AWS tools read before credential_process: \`latchkey unpublish ${profile}\` removes them if Latchkey wrote them`);
   return written.replaced;
+}
+
+/** What settings record of a credential_process Latchkey wrote. */
+export function processRecord({ name, profile, command }: ProcessTarget, { addedRegion }: ProcessWrite): PublishedProfile {
+  return { profile, source: name, fingerprint: fingerprint(command), ...(addedRegion ? { addedRegion } : {}) };
 }
 
 /** Records profiles as holding Latchkey's credential_process (keeping an earlier record's addedRegion). */
@@ -78,7 +95,8 @@ export function writeProcessProfile(file: AwsFile, target: ProcessTarget, owned:
     );
   checkProcessTarget(profile, existing, { keys: false, process: owned }, path, replace);
   const doomed = credentialSources(existing).filter((key) => !(key === 'credential_process' && owned));
-  const addedRegion = region !== undefined && existing?.region === undefined;
+  // A region only for a profile Latchkey creates: an existing one keeps the region it had (or none).
+  const addedRegion = region !== undefined && existing === undefined;
   const values = { credential_process: command, ...(addedRegion ? { region } : {}) };
   return { replaced: file.replaceKeys(profile, doomed, replacedHeading(profile), values).map(masked), ...(addedRegion ? { addedRegion } : {}) };
 }

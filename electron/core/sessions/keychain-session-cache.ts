@@ -37,8 +37,8 @@ export class KeychainSessionCache implements SessionCache {
     await this.keychain.set('session', owner, JSON.stringify(stored));
   }
 
-  async delete(owner: string): Promise<void> {
-    await this.keychain.delete('session', owner);
+  async delete(owner: string): Promise<boolean> {
+    return this.keychain.delete('session', owner);
   }
 
   async prune(wanted: (slot: SessionSlot) => boolean, nowMs: number): Promise<string[]> {

@@ -23,9 +23,10 @@ export class LayeredSessionCache implements SessionCache {
     await this.front.set(slot, session);
   }
 
-  async delete(owner: string): Promise<void> {
-    await this.back.delete(owner);
-    await this.front.delete(owner);
+  async delete(owner: string): Promise<boolean> {
+    const back = await this.back.delete(owner);
+    const front = await this.front.delete(owner);
+    return back || front;
   }
 
   async prune(wanted: (slot: SessionSlot) => boolean, nowMs: number): Promise<string[]> {

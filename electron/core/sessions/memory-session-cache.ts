@@ -12,8 +12,8 @@ export class MemorySessionCache implements SessionCache {
     this.#sessions.set(owner, { key, session });
   }
 
-  async delete(owner: string): Promise<void> {
-    this.#sessions.delete(owner);
+  async delete(owner: string): Promise<boolean> {
+    return this.#sessions.delete(owner);
   }
 
   async prune(wanted: (slot: SessionSlot) => boolean, nowMs: number): Promise<string[]> {

@@ -25,7 +25,8 @@ export interface SessionCache {
   /** The cached session for the slot if it is still valid at validUntilMs. */
   get(slot: SessionSlot, validUntilMs: number): Promise<Session | undefined>;
   set(slot: SessionSlot, session: Session): Promise<void>;
-  delete(owner: string): Promise<void>;
+  /** true when a session was there. */
+  delete(owner: string): Promise<boolean>;
   /**
    * Deletes every session that is not wanted (its owner is gone, or was edited since: `wanted` says
    * whether a slot is still current) or has expired by `nowMs`, and returns the owners deleted.

@@ -22,7 +22,8 @@ import { FileStepStore } from '../totp/file-step-store';
 import { ReplayGuard } from '../totp/replay-guard';
 import { CachedProvider } from './cached-provider';
 import type { Session, SessionCache } from './session-cache';
-import { checkSessionTarget, credentialSources, ownedProfile, type Owned, type ProfilePaths } from './profile-ownership';
+import { replacedHeading } from './configure-process';
+import { checkSessionTarget, credentialSources, fingerprint, ownedProfile, type Owned, type ProfilePaths } from './profile-ownership';
 import { clearSessionProfile, profileExpiration, writeSessionProfile } from './session-profile';
 import { SingleFlight } from './single-flight';
 
@@ -78,10 +79,9 @@ export class SessionEngine {
     return (await this.#provider(name, requester)).provider.renew();
   }
 
-  /** Drops the cached session of a name (its sources, such as the MFA session, stay); returns the name. */
+  /** Drops the cached session of a name (its sources, such as the MFA session, stay); returns it if there was one. */
   async forget(name: string): Promise<string[]> {
-    await (await this.#provider(name, 'forget')).provider.forget();
-    return [name];
+    return (await (await this.#provider(name, 'forget')).provider.forget()) ? [name] : [];
   }
 
   /** Drops every cached session, the MFA sessions included. */
@@ -131,7 +131,8 @@ export class SessionEngine {
    * or hijack what Latchkey did not write (profile-ownership); `replace` is the person's confirmation.
    */
   async publish(name: string, profile: string = name, options: PublishOptions = {}): Promise<Session> {
-    await this.#checkTarget(profile, options.replace ?? false);
+    await this.#provider(name, 'publish'); // an unknown name is named as such, before any profile is looked at
+    await this.#checkTarget(name, profile, options.replace ?? false);
     const session = await this.credentials(name, options.requester ?? `publish ${name}`);
     await this.#write(name, profile, session, options.replace ?? false);
     return session;
@@ -146,7 +147,8 @@ export class SessionEngine {
     const replace = options.replace ?? false;
     const targets = [preferences.activeTargetProfile];
     if (preferences.publishRolesUnderOwnName && name !== preferences.activeTargetProfile) targets.push(name);
-    for (const profile of targets) await this.#checkTarget(profile, replace);
+    await this.#provider(name, 'use');
+    for (const profile of targets) await this.#checkTarget(name, profile, replace);
     const session = await this.credentials(name, options.requester ?? `use ${name}`);
     for (const profile of targets) await this.#write(name, profile, session, replace);
     return session;
@@ -176,25 +178,36 @@ export class SessionEngine {
   }
 
   /** Refuses, before any STS call or prompt, a profile Latchkey may not write (profile-ownership); warns of one it may. */
-  async #checkTarget(profile: string, replace: boolean): Promise<void> {
+  async #checkTarget(name: string, profile: string, replace: boolean): Promise<void> {
     const paths = this.#paths();
     const [credentials, config, settings] = await Promise.all([readAwsFile(paths.credentials, 'credentials'), readAwsFile(paths.config, 'config'), this.deps.settings.load()]);
-    const owned = ownedProfile(settings, profile);
-    checkSessionTarget(profile, { credentials: credentials[profile], config: config[profile] }, owned, paths, replace);
+    const found = { credentials: credentials[profile], config: config[profile] };
+    const owned = sessionOwnership(settings, profile, found, name);
+    checkSessionTarget(profile, found, owned, paths, replace);
     this.#warnShadowed(profile, config[profile], owned, paths.config);
   }
 
-  /** Writes the session into the profile, checked again under the file's lock, and records it as Latchkey's. */
+  /**
+   * Writes the session into the profile, checked again under the file's lock, and records it as
+   * Latchkey's. Credentials it replaces (the person said so) stay as a comment that unpublish puts back.
+   */
   async #write(name: string, profile: string, session: Session, replace: boolean): Promise<void> {
     const paths = this.#paths();
     const config = (await readAwsFile(paths.config, 'config'))[profile];
-    const owned = ownedProfile(await this.deps.settings.load(), profile);
-    await editAwsFile(paths.credentials, 'credentials', (file) => {
-      checkSessionTarget(profile, { credentials: file.profiles()[profile], config }, owned, paths, replace);
-      writeSessionProfile(file, profile, session);
-    }, { warn: this.deps.notice });
-    await this.deps.settings.update((settings) => {
-      settings.published = [...settings.published.filter((entry) => entry.profile !== profile), { profile, source: name }];
+    const settings = await this.deps.settings.load();
+    await editAwsFile(
+      paths.credentials,
+      'credentials',
+      (file) => {
+        const found = { credentials: file.profiles()[profile], config };
+        const owned = sessionOwnership(settings, profile, found, name);
+        checkSessionTarget(profile, found, owned, paths, replace);
+        writeSessionProfile(file, profile, session, owned.keys ? undefined : replacedHeading(profile));
+      },
+      { warn: this.deps.notice },
+    );
+    await this.deps.settings.update((s) => {
+      s.published = [...s.published.filter((entry) => entry.profile !== profile), { profile, source: name, fingerprint: fingerprint(session.accessKeyId) }];
     });
   }
 
@@ -223,14 +236,25 @@ export class SessionEngine {
     return awsFilePaths(this.deps.env);
   }
 
-  /** With --replace over a profile that gets credentials elsewhere, say which way AWS tools may still take. */
+  /** With --replace over a profile that gets credentials elsewhere, say that AWS tools disagree on which wins. */
   #warnShadowed(profile: string, config: AwsProfile | undefined, owned: Owned, configPath: string): void {
     const shadowing = credentialSources(config).filter((key) => !(key === 'credential_process' && owned.process));
     if (shadowing.length > 0)
       this.deps.notice(
-      `profile "${profile}" also has ${shadowing.join(', ')} in ${configPath}: AWS tools may use that rather than the session Latchkey writes`,
-    );
+        `profile "${profile}" also has ${shadowing.join(', ')} in ${configPath}: some AWS tools use that and others the session Latchkey writes (the AWS CLI takes role_arn and SSO first, the SDKs for JavaScript static keys first); remove it there to have only the session`,
+      );
   }
+}
+
+/**
+ * Ownership for session keys: Latchkey's own credential_process in the config profile counts only when
+ * it serves this same name, or Latchkey already publishes sessions there (the person accepted once);
+ * otherwise writing keys would change what an adopted profile, and those sourcing it, get.
+ */
+function sessionOwnership(settings: Settings, profile: string, found: { credentials?: AwsProfile; config?: AwsProfile }, name: string): Owned {
+  const owned = ownedProfile(settings, profile, found);
+  const servesName = settings.processProfiles.some((entry) => entry.profile === profile && entry.source === name);
+  return { ...owned, process: owned.process && (servesName || owned.keys) };
 }
 
 export interface PublishOptions {

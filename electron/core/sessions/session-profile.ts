@@ -13,13 +13,19 @@ const STALE_KEYS = ['aws_security_token'];
 /** 2026-11-22T18:04:05Z: seconds are all the precision STS gives. */
 export const expiresText = (expiration: Date): string => expiration.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-export function writeSessionProfile(file: AwsFile, profile: string, session: Session): void {
-  file.setKeys(profile, {
+/**
+ * Writes the session's keys. With `replacing`, credentials already there (not Latchkey's: the person
+ * confirmed) are kept as a comment under that heading, which unpublish puts back.
+ */
+export function writeSessionProfile(file: AwsFile, profile: string, session: Session, replacing?: string): void {
+  const values = {
     aws_access_key_id: session.accessKeyId,
     aws_secret_access_key: session.secretAccessKey,
     aws_session_token: session.sessionToken,
     x_security_token_expires: expiresText(session.expiration),
-  });
+  };
+  if (replacing === undefined) file.setKeys(profile, values);
+  else file.replaceKeys(profile, [...SESSION_KEYS, ...STALE_KEYS], replacing, values);
   file.removeKeys(profile, STALE_KEYS);
 }
 

@@ -1,48 +1,63 @@
 /**
  * Undoes what Latchkey wrote in a profile, and nothing else: its session keys in the credentials file,
- * its `credential_process` line in the config file (putting back the lines it replaced there), and the
- * record of both. A section left empty goes too, since Latchkey added it or emptied it of its own keys.
+ * its `credential_process` line in the config file (and the region it added), putting back the lines
+ * it had replaced, and the record of both. A section left empty goes too, since Latchkey added it or
+ * emptied it. What was changed since Latchkey wrote it (another tool's keys, a long-term key the person
+ * put there) is left as it is: only the record goes.
  */
 import { LatchkeyError } from '../../shared/errors';
 import { awsFilePaths } from '../aws-files/aws-file-path';
 import { editAwsFile } from '../aws-files/edit-aws-file';
+import { readAwsFile } from '../aws-files/read-aws-file';
 import { replacedHeading, type ProfileFilesDeps } from './configure-process';
-import { ownedProfile } from './profile-ownership';
+import { findsCredentials, ownedProfile } from './profile-ownership';
 import { clearSessionProfile } from './session-profile';
 
-/** Says what it removed, one line each; refuses a profile Latchkey wrote nothing in. */
+/** Says what it did, one line each; refuses a profile Latchkey has no record of writing. */
 export async function unpublish(deps: Pick<ProfileFilesDeps, 'settings' | 'env'>, profile: string): Promise<string[]> {
   const settings = await deps.settings.load();
-  const owned = ownedProfile(settings, profile);
-  const record = settings.processProfiles.find((entry) => entry.profile === profile);
-  if (!owned.keys && !owned.process)
-    throw new LatchkeyError('not-found', `Latchkey wrote nothing in profile "${profile}" (see \`latchkey status\` for the profiles it publishes)`);
+  const keysRecord = settings.published.find((entry) => entry.profile === profile);
+  const processRecord = settings.processProfiles.find((entry) => entry.profile === profile);
+  if (!keysRecord && !processRecord)
+    throw new LatchkeyError('not-found', `Latchkey wrote nothing in profile "${profile}" (see \`latchkey status\` for the profiles it writes)`);
   const paths = awsFilePaths(deps.env);
   const done: string[] = [];
-  if (owned.keys) {
+  const changed = (path: string) => `profile "${profile}" in ${path} was changed since Latchkey wrote it: left as it is`;
+
+  if (keysRecord) {
+    let mine = false;
     await editAwsFile(paths.credentials, 'credentials', (file) => {
+      mine = ownedProfile(settings, profile, { credentials: file.profiles()[profile] }).keys;
+      if (!mine) return;
       clearSessionProfile(file, profile);
+      file.restoreKeys(profile, replacedHeading(profile));
       file.removeProfileIfEmpty(profile);
     });
-    done.push(`removed the session keys of profile "${profile}" from ${paths.credentials}`);
+    done.push(mine ? `removed the session keys of profile "${profile}" from ${paths.credentials}` : changed(paths.credentials));
   }
-  let restored: string[] = [];
-  if (owned.process) {
+  if (processRecord) {
+    let mine = false;
+    let restored: string[] = [];
     await editAwsFile(paths.config, 'config', (file) => {
-      file.removeKeys(profile, record?.addedRegion ? ['credential_process', 'region'] : ['credential_process']);
+      mine = ownedProfile(settings, profile, { config: file.profiles()[profile] }).process;
+      if (!mine) return;
+      file.removeKeys(profile, processRecord.addedRegion ? ['credential_process', 'region'] : ['credential_process']);
       restored = file.restoreKeys(profile, replacedHeading(profile));
       file.removeProfileIfEmpty(profile);
     });
-    done.push(`removed the credential_process line of profile "${profile}" from ${paths.config}`);
+    done.push(mine ? `removed the credential_process line of profile "${profile}" from ${paths.config}` : changed(paths.config));
     if (restored.length > 0) done.push(`put back the lines it had replaced there: ${restored.join('; ')}`);
   }
   await deps.settings.update((s) => {
     s.published = s.published.filter((entry) => entry.profile !== profile);
     s.processProfiles = s.processProfiles.filter((entry) => entry.profile !== profile);
   });
-  // An identity's own profile served by Latchkey (import --adopt) has no key on disk any more.
-  const identity = settings.identities.find((entry) => record !== undefined && entry.name === record.source && record.source === profile);
-  if (identity && restored.length === 0)
-    done.push(`profile "${profile}" has no credentials now: its key stays in the keychain as identity "${identity.name}" (\`latchkey configure-process ${identity.name}\` serves it again)`);
+
+  // A profile Latchkey served since import --adopt took its key off the disk now finds none: say so.
+  const [credentials, config] = await Promise.all([readAwsFile(paths.credentials, 'credentials'), readAwsFile(paths.config, 'config')]);
+  const source = processRecord?.source ?? keysRecord?.source;
+  const remains = credentials[profile] !== undefined || config[profile] !== undefined;
+  if (processRecord && source !== undefined && remains && !findsCredentials(profile, credentials, config))
+    done.push(`profile "${profile}" finds no credentials now (its key is in the keychain, not in ${paths.credentials}): \`latchkey configure-process ${source} --as ${profile}\` serves it from Latchkey again`);
   return done;
 }

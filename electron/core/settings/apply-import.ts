@@ -11,7 +11,9 @@
 import { LatchkeyError } from '../../shared/errors';
 import type { PublishedProfile, Settings } from '../../shared/model';
 import { editAwsFile } from '../aws-files/edit-aws-file';
-import { recordProcessProfiles, writeProcessProfile } from '../sessions/configure-process';
+import type { AwsProfile } from '../aws-files/aws-file';
+import { processRecord, recordProcessProfiles, writeProcessProfile } from '../sessions/configure-process';
+import { findsCredentials } from '../sessions/profile-ownership';
 import type { ImportPlan } from './import-plan';
 import type { ImportSource } from './read-import-plan';
 import type { SetupStores } from './save-with-secret';
@@ -31,14 +33,8 @@ export interface ImportResult {
 export async function applyImport({ settings, keychain }: SetupStores, source: ImportSource, { scrub, adopt }: ImportChoices): Promise<ImportResult> {
   const { plan } = source;
   const toScrub = scrub ? [...plan.identities.map(({ profile }) => profile), ...(await safelyStored(plan, keychain))] : [];
-  if (!adopt) {
-    const broken = leftWithoutCredentials(source, toScrub);
-    if (broken.length > 0)
-      throw new LatchkeyError(
-        'invalid-input',
-        `--scrub would leave ${broken.length === 1 ? 'profile' : 'profiles'} ${broken.map((p) => `"${p}"`).join(', ')} without credentials (they use the keys it removes): add --adopt so they get their sessions from Latchkey under the same names, or leave out --scrub`,
-      );
-  }
+  const refusal = adopt ? undefined : scrubRefusal(source, toScrub);
+  if (refusal !== undefined) throw new LatchkeyError('invalid-input', refusal);
 
   const stored: string[] = [];
   let saved: Settings;
@@ -65,9 +61,9 @@ export async function applyImport({ settings, keychain }: SetupStores, source: I
       for (const { profile, name } of plan.adoptable) {
         const target = { name, profile, command: adopt(name), replace: true };
         // No region is added: the profile keeps the region it had, as it keeps everything else.
-        const { replaced, addedRegion } = writeProcessProfile(file, target, false, undefined, source.configPath);
-        adopted.push({ profile, replaced });
-        records.push({ profile, source: name, ...(addedRegion ? { addedRegion } : {}) });
+        const written = writeProcessProfile(file, target, false, undefined, source.configPath);
+        adopted.push({ profile, replaced: written.replaced });
+        records.push(processRecord(target, written));
       }
     });
     saved = await recordProcessProfiles(settings, records);
@@ -86,22 +82,23 @@ async function safelyStored(plan: ImportPlan, keychain: SetupStores['keychain'])
   return plan.alreadyImported.filter((_, i) => held[i]).map(({ profile }) => profile);
 }
 
-/**
- * The profiles that find credentials now but would not once `scrubbed` lose their keys: those profiles
- * themselves (unless their config profile has a credential_process), and every profile whose
- * source_profile chain leads to one of them.
- */
-function leftWithoutCredentials({ config }: ImportSource, scrubbed: readonly string[]): string[] {
-  const broken = new Set(scrubbed.filter((profile) => config[profile]?.credential_process === undefined));
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [profile, keys] of Object.entries(config)) {
-      const source = keys.source_profile;
-      if (!broken.has(profile) && typeof source === 'string' && broken.has(source)) {
-        broken.add(profile);
-        grew = true;
-      }
-    }
-  }
-  return [...broken];
+/** Why --scrub without --adopt must not remove the keys of `scrubbed`, or undefined when it may. */
+export function scrubRefusal(source: ImportSource, scrubbed: readonly string[]): string | undefined {
+  const broken = leftWithoutCredentials(source, scrubbed);
+  if (broken.length === 0) return undefined;
+  return `--scrub would leave ${broken.length === 1 ? 'profile' : 'profiles'} ${broken.map((p) => `"${p}"`).join(', ')} without credentials (they use the keys it removes): add --adopt so they get their sessions from Latchkey under the same names, or leave out --scrub`;
+}
+
+/** The profiles that find credentials now but would not once `scrubbed` lose their key pairs. */
+function leftWithoutCredentials({ credentials, config }: ImportSource, scrubbed: readonly string[]): string[] {
+  const after = Object.fromEntries(
+    Object.entries(credentials).map(([profile, keys]) => [profile, scrubbed.includes(profile) ? withoutKeys(keys) : keys]),
+  );
+  const profiles = [...new Set([...Object.keys(credentials), ...Object.keys(config)])];
+  return profiles.filter((profile) => findsCredentials(profile, credentials, config) && !findsCredentials(profile, after, config));
+}
+
+function withoutKeys(keys: AwsProfile): AwsProfile {
+  const { aws_access_key_id: _id, aws_secret_access_key: _secret, ...rest } = keys;
+  return rest;
 }

@@ -28,6 +28,8 @@ export interface ImportPlan {
   identities: { identity: Identity; secretAccessKey: string; profile: string }[];
   mfaDevices: MfaDevice[];
   roles: Role[];
+  /** Role profiles Latchkey already has as roles (same name and ARN): nothing to add, but --adopt may serve them. */
+  alreadyRoles: string[];
   /** Keys an identity already holds (same key id): nothing to add, but --scrub may remove them. */
   alreadyImported: { profile: string; name: string; secretAccessKey: string }[];
   /** Config profiles that `--adopt` turns into `credential_process NAME`, the name being Latchkey's. */
@@ -64,7 +66,7 @@ function configReason(keys: AwsProfile, processOwned: boolean): string | undefin
 }
 
 export function planImport(credentials: Record<string, AwsProfile>, config: Record<string, AwsProfile>, settings: Settings): ImportPlan {
-  const plan: ImportPlan = { identities: [], mfaDevices: [], roles: [], alreadyImported: [], adoptable: [], notes: [], skipped: [] };
+  const plan: ImportPlan = { identities: [], mfaDevices: [], roles: [], alreadyRoles: [], alreadyImported: [], adoptable: [], notes: [], skipped: [] };
   const taken = new Set([...settings.identities, ...settings.roles].map((entry) => entry.name));
   const deviceNames = new Set(settings.mfaDevices.map((device) => device.name));
   const knownSerials = new Set(settings.mfaDevices.map((device) => device.serial));
@@ -121,13 +123,14 @@ export function planImport(credentials: Record<string, AwsProfile>, config: Reco
       plan.mfaDevices.push({ name, serial, identity: name, hasSeed: false, autoMfa: false });
       deviceNames.add(name);
       knownSerials.add(serial);
+      note(profile, `its mfa_serial became MFA device "${name}": served by Latchkey (--adopt), the profile asks for a code, which AWS tools did not for the key alone`);
     }
   }
 
   // Roles may come from roles: take them in passes until none is left whose source is known.
   const roles = new Map(settings.roles.map((role) => [role.name, role]));
   const identities = new Map([...settings.identities, ...plan.identities.map((entry) => entry.identity)].map((i) => [i.name, i]));
-  const alreadyRoles = new Set<string>();
+  const alreadyRoles = new Set<string>(); // a Set while planning: a profile is seen once per pass
   let pending = Object.entries(config).filter(([, keys]) => text(keys, 'role_arn') !== undefined && text(keys, 'source_profile') !== undefined);
   for (let progress = true; progress; ) {
     progress = false;
@@ -160,16 +163,14 @@ export function planImport(credentials: Record<string, AwsProfile>, config: Reco
   const importedProfiles = new Set([...plan.identities.map((entry) => entry.profile), ...plan.alreadyImported.map((entry) => entry.profile)]);
   for (const [profile, keys] of Object.entries(config)) {
     if (importedProfiles.has(profile) || plan.roles.some((role) => role.name === profile) || plan.skipped.some((entry) => entry.profile === profile)) continue;
-    if (alreadyRoles.has(profile) && !processOwned.has(profile)) {
-      skip(profile, `already imported as role "${profile}"`);
-      continue;
-    }
+    if (alreadyRoles.has(profile)) continue;
     skip(profile, configReason(keys, processOwned.has(profile)) ?? 'it holds no credentials (only settings such as region)');
   }
 
   // With --adopt each profile keeps its name and gets its credentials from the entry made of it.
   for (const { profile, name } of [...plan.identities.map(({ profile, identity }) => ({ profile, name: identity.name })), ...plan.alreadyImported])
     if (name === profile && !processOwned.has(profile)) plan.adoptable.push({ profile, name });
+  plan.alreadyRoles = [...alreadyRoles];
   for (const profile of [...plan.roles.map((role) => role.name), ...alreadyRoles])
     if (!processOwned.has(profile)) plan.adoptable.push({ profile, name: profile });
   return plan;
@@ -245,6 +246,7 @@ export function describeImportPlan(plan: ImportPlan): { profile: string; outcome
   for (const { profile, identity } of plan.identities)
     lines.push({ profile, outcome: `identity "${identity.name}"${devices(identity.name)}: its key moves to the keychain`, imported: true });
   for (const { profile, name } of plan.alreadyImported) lines.push({ profile, outcome: `already imported as identity "${name}"`, imported: true });
+  for (const profile of plan.alreadyRoles) lines.push({ profile, outcome: `already imported as role "${profile}"`, imported: true });
   for (const role of plan.roles) lines.push({ profile: role.name, outcome: `role "${role.name}" (${role.roleArn}) from "${role.source}"${role.mfaDevice ? ` with MFA device "${role.mfaDevice}"` : ''}`, imported: true });
   for (const { profile, note } of plan.notes) lines.push({ profile, outcome: `note: ${note}`, imported: true });
   for (const { profile, reason } of plan.skipped) lines.push({ profile, outcome: `left alone: ${reason}`, imported: false });

@@ -47,7 +47,13 @@ export async function updateIdentity(deps: SetupStores & { sts: StsApi; clock: C
     const secret = secretAccessKey ?? (await deps.keychain.get('identity', name));
     if (secret === undefined)
       throw new LatchkeyError('not-found', `identity "${name}": its secret access key is not in the keychain: enter it again`);
-    const caller = await verifyIdentity(identity, secret, deps.sts, deps.clock);
+    const caller = await verifyIdentity(identity, secret, deps.sts, deps.clock, { secretEntered: secretAccessKey !== undefined });
+    // A new key of another IAM user would silently turn every role of this identity into that user's.
+    if (arn !== undefined && caller.arn !== arn)
+      throw new LatchkeyError(
+        'invalid-input',
+        `the new key of identity "${name}" belongs to ${caller.arn}, not to ${arn}: add it as an identity of its own with \`latchkey identity add\``,
+      );
     identity = { ...identity, accountId: caller.account, arn: caller.arn };
   }
 

@@ -79,7 +79,8 @@ export function registerSettingsHandlers(deps: SettingsHandlerDeps): void {
     const { region } = findEntry((await store.load()).identities, 'identity', name);
     return edited(await updateIdentity(deps, { name, region, verify: true }));
   });
-  on(verbs.remove, async ({ kind, name }) => edited({ settings: (await removeEntry(deps, kind, name)).settings, superseded: [name] }));
+  // The window asks first, saying the secret key is deleted from the keychain.
+  on(verbs.remove, async ({ kind, name }) => edited({ settings: (await removeEntry(deps, kind, name, { deleteKey: true })).settings, superseded: [name] }));
 
   on(verbs.stageSeed, ({ text }) => staged.stage(readSeedText(text)));
   on(verbs.chooseQrImage, async () => {

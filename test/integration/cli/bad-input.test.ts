@@ -98,7 +98,12 @@ const cases: Case[] = [
   { args: ['unpublish', 'corp'], exit: 1, says: /Latchkey wrote nothing in profile "corp"/ },
   { args: ['unpublish', 'a b'], exit: 1, says: /profile name "a b" is not allowed/ },
   { args: ['forget'], exit: 2, says: /give a NAME or --all/ },
-  { args: ['forget', 'dev', '--all'], exit: 2, says: /give a NAME or --all/ },
+  { args: ['forget', 'dev', '--all'], exit: 2, says: /give a NAME or --all, not both/ },
+  { args: ['use', 'nosuch'], exit: 1, says: /no identity or role is named "nosuch"/ },
+  { args: ['publish', 'nosuch', '--as', 'default'], exit: 1, says: /no identity or role is named "nosuch"/ },
+  { args: ['configure-process', 'dev', '--as', 'default'], exit: 1, says: /profile "default" in .* holds a long-term access key, which AWS tools use before any credential_process: run `latchkey import --scrub --adopt`/ },
+  { args: ['publish', 'dev', '--as', 'inline', '--replace'], exit: 1, says: /profile "inline" in .* holds a long-term access key \(AKIA…MPLE\), which session keys written for it would hide/ },
+  { args: ['remove', 'identity', 'carol'], exit: 1, says: /removing identity "carol" deletes its secret access key from the keychain, which may hold its only copy: add --delete-key/ },
   { args: ['forget', 'nobody'], exit: 1, says: /no identity or role is named "nobody"/ },
   { args: ['import', '--adopt'], exit: 2, says: /--adopt goes with --scrub/ },
   { args: ['import', '--scrub'], exit: 1, says: /--scrub would leave profiles? .*"default".* without credentials .*: add --adopt/ },
@@ -159,6 +164,7 @@ describeWith([keyring, motoComponent], 'bad input to the CLI', () => {
     keychain = systemKeychain({ service: world.env.LATCHKEY_KEYCHAIN_SERVICE });
     expect((await world.run(['identity', 'add', 'alice', '--access-key-id', alice.accessKeyId, '--mfa-serial', SERIAL], { input: alice.secretAccessKey })).code).toBe(0);
     expect((await world.run(['role', 'add', 'dev', '--role-arn', ROLE, '--source', 'alice'])).code).toBe(0);
+    expect((await world.run(['identity', 'add', 'carol', '--access-key-id', 'AKIAIOSFODNN7CAROLXX'], { input: SECRET })).code).toBe(0);
     // Sessions cached up front, so the cases below that reach STS find them and change nothing.
     expect((await world.run(['credential-process', 'dev'])).code).toBe(0);
     writeFileSync(

@@ -137,7 +137,11 @@ describeWith([keyring, motoComponent, awsCliV1, awsCliV2, boto3], 'coexistence w
   }, 180_000);
 
   it('use, unpublish and remove then keep every other profile working, and put back what adopt replaced', async () => {
-    await succeeds(['use', 'dev']); // [default] holds no key any more and its credential_process is Latchkey's
+    // [default] is now served by Latchkey for identity "default"; session keys of dev there would change
+    // what it and every profile sourcing it get: asked once, then Latchkey publishes there.
+    await refused(['use', 'dev'], /profile "default" gets its credentials from credential_process in .*: choose another profile name, or pass --replace/);
+    await succeeds(['use', 'dev', '--replace']);
+    await succeeds(['use', 'dev']);
     await succeeds(['unpublish', 'dev-keys']);
     await succeeds(['unpublish', 'ops-cp']);
     const removed = await succeeds(['remove', 'role', 'deep']);

@@ -87,8 +87,10 @@ describeWith([keyring, motoComponent, awsCliV1], 'import from ~/.aws', () => {
       [
         'bob: identity "bob" with MFA device "bob": its key moves to the keychain',
         `deploy: role "deploy" (arn:aws:iam::${ACCOUNT}:role/deploy) from "bob"`,
+        'bob: note: its mfa_serial became MFA device "bob": served by Latchkey (--adopt), the profile asks for a code, which AWS tools did not for the key alone',
         'temp: left alone: it holds a session (aws_session_token), not a long-term key',
         'web: left alone: it assumes a role with a web identity token (web_identity_token_file)',
+        `bob: with --scrub, its key pair leaves ${world.credentialsFile}`,
         `bob: with --adopt, gets credential_process for "bob" in ${world.configFile}`,
         `deploy: with --adopt, gets credential_process for "deploy" in ${world.configFile}`,
         'dry run: nothing was changed',

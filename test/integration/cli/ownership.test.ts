@@ -107,6 +107,32 @@ describeWith([keyring, motoComponent], 'ownership of what Latchkey writes', () =
     });
   });
 
+  describe('publish --replace over what another tool wrote, then unpublish', () => {
+    it('keeps the replaced session as a comment, and unpublish puts the file back byte for byte', async () => {
+      const world = await aliceAndDev();
+      const credentials = '[pasted]\r\naws_access_key_id = ASIAIOSFODNN7PASTED\r\naws_secret_access_key = pasted-secret\r\naws_session_token = pasted-token\r\n';
+      writeFileSync(world.credentialsFile, credentials);
+      await ok(world, ['publish', 'dev', '--as', 'pasted', '--replace']);
+      expect(readFileSync(world.credentialsFile, 'utf8')).toMatch(
+        /^\[pasted\]\r\n# Replaced by Latchkey; `latchkey unpublish pasted` puts these lines back:\r\n# aws_access_key_id = ASIAIOSFODNN7PASTED\r\n# aws_secret_access_key = pasted-secret\r\n# aws_session_token = pasted-token\r\naws_access_key_id = ASIA/,
+      );
+      await ok(world, ['unpublish', 'pasted']);
+      expect(readFileSync(world.credentialsFile, 'utf8')).toBe(credentials);
+    });
+
+    it('a section rewritten since Latchkey wrote it is left as it is, a long-term key above all', async () => {
+      const world = await aliceAndDev();
+      await ok(world, ['publish', 'dev', '--as', 'mine']);
+      const theirs = `[mine]\naws_access_key_id = ${alice.accessKeyId}\naws_secret_access_key = ${alice.secretAccessKey}\n`;
+      writeFileSync(world.credentialsFile, theirs);
+      expect(await ok(world, ['unpublish', 'mine'])).toBe(`profile "mine" in ${world.credentialsFile} was changed since Latchkey wrote it: left as it is\n`);
+      expect(readFileSync(world.credentialsFile, 'utf8')).toBe(theirs);
+      const refused = await world.run(['publish', 'dev', '--as', 'mine']);
+      expect(refused).toMatchObject({ code: 1, stdout: '' });
+      expect(refused.stderr).toMatch(/profile "mine" .* holds a long-term access key/);
+    });
+  });
+
   describe('remove unpublishes what the entry published', () => {
     it('lists each profile it cleans up, and leaves the files as they were before publishing', async () => {
       const world = await aliceAndDev();

@@ -104,10 +104,19 @@ describe('SessionEngine', () => {
     await expect(engine.publish('admin')).rejects.toMatchObject({ code: 'not-owned' });
     const session = await engine.publish('admin', 'admin', { replace: true });
     const text = readFileSync(env.AWS_SHARED_CREDENTIALS_FILE, 'utf8');
-    expect(text.startsWith('# mine\n[other]\naws_access_key_id = AKIAOTHER\n\n[admin]\nregion = eu-west-1\n')).toBe(true);
-    expect(text).toContain(`aws_session_token = ${session.sessionToken}`);
-    expect(text).toContain(`x_security_token_expires = ${session.expiration.toISOString().replace(/\.000Z$/, 'Z')}`);
-    expect(text).not.toContain('aws_security_token');
+    // What it replaced stays as a comment that unpublish puts back; every other byte is as it was.
+    expect(text).toBe(
+      [
+        '# mine\n[other]\naws_access_key_id = AKIAOTHER\n\n[admin]',
+        '# Replaced by Latchkey; `latchkey unpublish admin` puts these lines back:',
+        '# aws_security_token = stale',
+        `aws_access_key_id = ${session.accessKeyId}`,
+        `aws_secret_access_key = ${session.secretAccessKey}`,
+        `aws_session_token = ${session.sessionToken}`,
+        `x_security_token_expires = ${session.expiration.toISOString().replace(/\.000Z$/, 'Z')}`,
+        'region = eu-west-1\n',
+      ].join('\n'),
+    );
 
     await engine.use('readonly');
     const published = await engine.published();

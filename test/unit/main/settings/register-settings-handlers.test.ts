@@ -111,10 +111,16 @@ describe('settings handlers: identities', () => {
     view = await w.api.verifyIdentity({ name: 'alice' });
     expect(view.identities[0]).toMatchObject({ region: 'us-west-2', accountId: '123456789012', arn: 'arn:aws:iam::123456789012:user/alice' });
 
-    const rotated = w.sts.addUser('alice2');
+    // Another user's key is refused: it would turn every role of alice into that user's.
+    const other = w.sts.addUser('alice2');
+    secrets.add(other.accessKeyId).add(other.secretAccessKey);
+    await expect(w.api.updateIdentity({ name: 'alice', accessKeyId: other.accessKeyId, secretAccessKey: other.secretAccessKey, verify: true })).rejects.toThrow(
+      'the new key of identity "alice" belongs to arn:aws:iam::123456789012:user/alice2, not to arn:aws:iam::123456789012:user/alice',
+    );
+    const rotated = w.sts.addAccessKey(w.alice);
     secrets.add(rotated.accessKeyId).add(rotated.secretAccessKey);
     view = await w.api.updateIdentity({ name: 'alice', accessKeyId: rotated.accessKeyId, secretAccessKey: rotated.secretAccessKey, verify: true });
-    expect(view.identities[0]).toMatchObject({ maskedAccessKeyId: `AKIA…${rotated.accessKeyId.slice(-4)}`, arn: 'arn:aws:iam::123456789012:user/alice2' });
+    expect(view.identities[0]).toMatchObject({ maskedAccessKeyId: `AKIA…${rotated.accessKeyId.slice(-4)}`, arn: 'arn:aws:iam::123456789012:user/alice' });
     expect(view.identities[0]?.region).toBeUndefined();
     expect(await w.keychain.get('identity', 'alice')).toBe(rotated.secretAccessKey);
   });
@@ -278,6 +284,11 @@ describe('settings handlers: import and preferences', () => {
         { profile: 'alice', outcome: 'identity "alice" with MFA device "alice": its key moves to the keychain', imported: true },
         { profile: 'old', outcome: 'identity "old": its key moves to the keychain', imported: true },
         { profile: 'deploy', outcome: 'role "deploy" (arn:aws:iam::123456789012:role/deploy) from "alice"', imported: true },
+        {
+          profile: 'alice',
+          outcome: 'note: its mfa_serial became MFA device "alice": served by Latchkey (--adopt), the profile asks for a code, which AWS tools did not for the key alone',
+          imported: true,
+        },
         { profile: 'web', outcome: 'left alone: it assumes a role with a web identity token (web_identity_token_file)', imported: false },
       ],
       adoptable: [
