@@ -71,7 +71,10 @@ export async function applyImport({ settings, keychain }: SetupStores, source: I
 
   if (toScrub.length > 0)
     await editAwsFile(source.credentialsPath, 'credentials', (file) => {
-      for (const profile of toScrub) file.removeKeys(profile, ['aws_access_key_id', 'aws_secret_access_key']);
+      for (const profile of toScrub) {
+        file.removeKeys(profile, ['aws_access_key_id', 'aws_secret_access_key']);
+        file.removeProfileIfEmpty(profile); // a header with nothing under it would only puzzle the next reader
+      }
     });
   return { settings: saved, scrubbed: toScrub, adopted };
 }
