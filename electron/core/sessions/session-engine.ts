@@ -203,6 +203,13 @@ export class SessionEngine {
         const owned = sessionOwnership(settings, profile, found, name);
         checkSessionTarget(profile, found, owned, paths, replace);
         writeSessionProfile(file, profile, session, owned.keys ? undefined : replacedHeading(profile));
+        // The section's own aws_security_token is gone now, so one still read comes from [DEFAULT], which
+        // botocore copies into every profile and reads before the session token Latchkey wrote.
+        if (file.profiles()[profile]?.aws_security_token !== undefined)
+          throw new LatchkeyError(
+            'aws-file',
+            `${paths.credentials}: its [DEFAULT] section holds aws_security_token, which Python AWS tools read in every profile before the session Latchkey writes; remove that line, then try again`,
+          );
       },
       { warn: this.deps.notice },
     );

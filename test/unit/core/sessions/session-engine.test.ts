@@ -126,6 +126,16 @@ describe('SessionEngine', () => {
     ]);
   });
 
+  it('refuses, writing nothing, where [DEFAULT] holds an aws_security_token botocore would read first', async () => {
+    const { engine, env } = await world();
+    const text = '[DEFAULT]\naws_security_token = stale\n[other]\nregion = eu-west-1\n';
+    writeFileSync(env.AWS_SHARED_CREDENTIALS_FILE, text);
+    await expect(engine.publish('admin', 'admin', { replace: true })).rejects.toThrow(
+      /its \[DEFAULT\] section holds aws_security_token, which Python AWS tools read in every profile before the session Latchkey writes/,
+    );
+    expect(readFileSync(env.AWS_SHARED_CREDENTIALS_FILE, 'utf8')).toBe(text);
+  });
+
   it('use also publishes under the role’s own name when that preference is on', async () => {
     const { engine } = await world({ publishRolesUnderOwnName: true });
     await engine.use('admin');
