@@ -105,7 +105,7 @@ describeWith([chromium], 'settings window in Chromium', () => {
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toBe(
-      `identity "alice": the secret access key stored for identity "alice" does not match its access key ${w.alice.accessKeyId}: enter the identity's secret access key again`,
+      `identity "alice": the secret access key entered for identity "alice" does not match access key AKIA…${w.alice.accessKeyId.slice(-4)}: check it and enter it again`,
     );
     expect(w.snapshot()).toEqual(before);
     await step(page, 'first-run-sts-error');
@@ -274,6 +274,7 @@ describeWith([chromium], 'settings window in Chromium', () => {
       'alice: identity "alice" with MFA device "alice": its key moves to the keychain',
       'old: identity "old": its key moves to the keychain',
       'deploy: role "deploy" (arn:aws:iam::123456789012:role/deploy) from "alice"',
+      'alice: note: its mfa_serial became MFA device "alice": served by Latchkey (--adopt), the profile asks for a code, which AWS tools did not for the key alone',
       'web: left alone: it assumes a role with a web identity token (web_identity_token_file)',
     ]);
 
@@ -321,7 +322,7 @@ describeWith([chromium], 'settings window in Chromium', () => {
     expect(settings.identities.map((i) => i.name)).toEqual(['alice']);
     expect(settings.roles.map((r) => r.name)).toEqual(['deploy']);
     const { files } = w.snapshot();
-    expect(files[w.credentialsFile]).toBe('# work\n[alice]\n\n[old]\naws_access_key_id = AKIAOLDOLDOLDOLDOLDX\naws_secret_access_key = oldsecretoldsecretoldsecret\n');
+    expect(files[w.credentialsFile]).toBe('# work\n[old]\naws_access_key_id = AKIAOLDOLDOLDOLDOLDX\naws_secret_access_key = oldsecretoldsecretoldsecret\n');
     expect(files[w.configFile]).toContain('[profile deploy]\n# Replaced by Latchkey; `latchkey unpublish deploy` puts these lines back:\n# role_arn');
     expect(files[w.configFile]).toContain('credential_process = /opt/Latchkey/resources/bin/latchkey credential-process alice\n');
     expect(await pageText(page)).not.toContain(w.alice.secretAccessKey);

@@ -1,13 +1,28 @@
 /**
  * A tiny HTTP proxy on 127.0.0.1 in front of moto's STS: counts requests per STS Action (from the
  * form body or the query string) and misbehaves on demand — answers 500, answers a Throttling error,
- * or hangs — so tests can watch retries, single flight and fault handling over real HTTP.
- * It forwards the Host header unchanged, so SigV4 signatures still verify when moto checks them.
+ * hangs, trickles its answer a byte at a time, or gives a canned answer — so tests can watch retries,
+ * single flight and fault handling over real HTTP. With every request answered by a fault it needs no
+ * moto behind it (a fake STS). It forwards the Host header unchanged, so SigV4 signatures still verify
+ * when moto checks them.
  */
 import { request as httpRequest, createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
-export type StsProxyFault = 'server-error' | 'throttle' | 'hang';
+/**
+ * `drip-head` accepts the request and sends the status line and headers one byte every DRIP_MS, forever;
+ * `drip-body` sends the headers at once (a long Content-Length) and then the body one byte every DRIP_MS;
+ * an StsProxyAnswer is sent as it is, for any action (build it with credentialsXml or errorXml).
+ */
+export type StsProxyFault = 'server-error' | 'throttle' | 'hang' | 'drip-head' | 'drip-body' | StsProxyAnswer;
+
+export interface StsProxyAnswer {
+  status: number;
+  body: string;
+  contentType?: string;
+}
+
+export const DRIP_MS = 500;
 
 export interface StsProxy {
   /** http://127.0.0.1:PORT: point AWS_ENDPOINT_URL_STS here. */
@@ -21,14 +36,39 @@ export interface StsProxy {
   stop(): Promise<void>;
 }
 
-const errorXml = (type: string, code: string, message: string) =>
+export const errorXml = (type: string, code: string, message: string) =>
   `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>${type}</Type><Code>${code}</Code>` +
   `<Message>${message}</Message></Error><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ErrorResponse>`;
+
+/** STS's answer to GetSessionToken or AssumeRole with a session that expires at `expiration`, as written. */
+export function credentialsXml(action: 'GetSessionToken' | 'AssumeRole', expiration: string): string {
+  const role =
+    action === 'AssumeRole'
+      ? '<AssumedRoleUser><AssumedRoleId>AROAEXAMPLE:fake</AssumedRoleId><Arn>arn:aws:sts::123456789012:assumed-role/dev/fake</Arn></AssumedRoleUser>'
+      : '';
+  return (
+    `<${action}Response xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><${action}Result>${role}<Credentials>` +
+    `<AccessKeyId>ASIAFAKESTSEXAMPLE01</AccessKeyId><SecretAccessKey>fakeStsSecret/${'k'.repeat(26)}</SecretAccessKey>` +
+    `<SessionToken>FakeStsSessionToken${'t'.repeat(40)}</SessionToken><Expiration>${expiration}</Expiration></Credentials>` +
+    `</${action}Result><ResponseMetadata><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ResponseMetadata></${action}Response>`
+  );
+}
 
 export async function startStsProxy(target: string): Promise<StsProxy> {
   const counts = new Map<string, number>();
   const sockets = new Set<Socket>();
   let hanging: ServerResponse[] = [];
+  const drips = new Set<NodeJS.Timeout>();
+  const drip = (res: ServerResponse, bytes: string) => {
+    let next = 0;
+    const timer = setInterval(() => res.socket?.write(bytes[next++ % bytes.length] ?? ' '), DRIP_MS);
+    drips.add(timer);
+    res.once('close', () => (clearInterval(timer), drips.delete(timer)));
+  };
+  const stopDrips = () => {
+    for (const timer of drips) clearInterval(timer);
+    drips.clear();
+  };
   let fault: StsProxyFault | undefined;
   let faultsLeft = 0;
 
@@ -52,6 +92,21 @@ export async function startStsProxy(target: string): Promise<StsProxy> {
       answer(res, 400, errorXml('Sender', 'Throttling', 'Rate exceeded'));
       return;
     }
+    if (now === 'drip-head') {
+      // Straight onto the socket: a status line and an endless header, never finished.
+      drip(res, `HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nX-Drip: ${'a'.repeat(4_000)}`);
+      return;
+    }
+    if (now === 'drip-body') {
+      res.writeHead(200, { 'Content-Type': 'text/xml', 'Content-Length': 1_000_000, Date: new Date().toUTCString() });
+      res.flushHeaders();
+      drip(res, ' ');
+      return;
+    }
+    if (typeof now === 'object') {
+      answer(res, now.status, now.body, now.contentType);
+      return;
+    }
     forward(target, req, body, res);
   });
   server.on('connection', (socket) => {
@@ -71,10 +126,12 @@ export async function startStsProxy(target: string): Promise<StsProxy> {
     },
     behave() {
       fault = undefined;
+      stopDrips();
       for (const res of hanging) res.destroy();
       hanging = [];
     },
     async stop() {
+      stopDrips();
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
@@ -87,9 +144,9 @@ async function read(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function answer(res: ServerResponse, status: number, xml: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/xml', 'Content-Length': Buffer.byteLength(xml), Date: new Date().toUTCString() });
-  res.end(xml);
+function answer(res: ServerResponse, status: number, body: string, contentType = 'text/xml'): void {
+  res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), Date: new Date().toUTCString() });
+  res.end(body);
 }
 
 function forward(target: string, req: IncomingMessage, body: Buffer, res: ServerResponse): void {

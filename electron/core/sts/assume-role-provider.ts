@@ -15,6 +15,7 @@ import {
 } from '../../shared/validation';
 import type { Clock } from '../clock';
 import { checkInput } from './check-input';
+import { checkedSession } from './checked-session';
 import type { CredentialProvider } from './credentials';
 import type { MfaCodeRequest, MfaCodeSource } from './mfa-code-source';
 import { providerKey } from './provider-key';
@@ -98,6 +99,7 @@ export class AssumeRoleProvider implements CredentialProvider {
             nowMs: clock.now(),
           });
         });
-    return mfa ? codes.withCode(mfa, (code) => call({ serial: mfa.device.serial, code })) : call();
+    const answer = await (mfa ? codes.withCode(mfa, (code) => call({ serial: mfa.device.serial, code })) : call());
+    return checkedSession(answer, { action: 'AssumeRole', subject: this.subject, durationSeconds: this.durationSeconds, nowMs: clock.now() });
   }
 }

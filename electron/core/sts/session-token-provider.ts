@@ -6,6 +6,7 @@ import type { Identity } from '../../shared/model';
 import { validateMfaSerial, validateSessionTokenDuration } from '../../shared/validation';
 import type { Clock } from '../clock';
 import { checkInput } from './check-input';
+import { checkedSession } from './checked-session';
 import type { CredentialProvider } from './credentials';
 import type { MfaCodeRequest, MfaCodeSource } from './mfa-code-source';
 import { providerKey } from './provider-key';
@@ -57,6 +58,7 @@ export class SessionTokenProvider implements CredentialProvider {
           nowMs: clock.now(),
         });
       });
-    return mfa ? codes.withCode(mfa, (code) => call({ serial: mfa.device.serial, code })) : call();
+    const answer = await (mfa ? codes.withCode(mfa, (code) => call({ serial: mfa.device.serial, code })) : call());
+    return checkedSession(answer, { action: 'GetSessionToken', subject: this.subject, durationSeconds, nowMs: clock.now() });
   }
 }

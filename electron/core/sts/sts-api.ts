@@ -1,8 +1,9 @@
 /**
  * The STS port: the three calls Latchkey makes, with plain inputs and the caller's credentials. The
  * real implementation (create-sts-api.ts) loads the AWS SDK, so code that may not need STS reaches it
- * through lazy-sts-api.ts. Failures are thrown as STS reported them; sts-errors.ts turns them into
- * messages for people, because only the provider knows which profile and role they concern.
+ * through lazy-sts-api.ts. Failures are thrown as STS reported them, with where the call went
+ * (StsFailure); sts-errors.ts turns them into messages for people, because only the provider knows
+ * which profile and role they concern.
  */
 import type { Credentials } from './credentials';
 
@@ -42,6 +43,16 @@ export interface CallerIdentity {
 
 /** What STS hands out: a session always has a token and an expiry. */
 export type StsSession = Required<Credentials>;
+
+/** What the real STS adds to a failure, for the person's message. */
+export interface StsFailure {
+  /** The URL the call went to. */
+  stsUrl?: string;
+  /** Set when the call's one deadline cut it short: how long it had. */
+  deadlineMs?: number;
+  /** Set when STS answered with something that is not a complete session or identity. */
+  unreadable?: true;
+}
 
 export interface StsApi {
   getSessionToken(input: GetSessionTokenInput): Promise<StsSession>;

@@ -1,10 +1,14 @@
 /**
  * STS failures as messages a person can act on: what was asked, on whose behalf, and what to do. Works
- * on the SDK's errors and on anything shaped like them (the test fake), reads only names, messages,
- * status codes and the response's Date header, and never keeps the original error (it may carry
- * request details), so no secret and no stack trace reaches the person.
+ * on the SDK's errors and on anything shaped like them (the test fake), reads only names, codes, status
+ * codes, the response's Date header, the first line of a message and where the call went, and never
+ * keeps the original error (it may carry request details), so no secret, no stack trace and none of the
+ * SDK's internals (`{error}.$response`) reach the person: what the SDK cannot make sense of becomes
+ * "STS at URL sent an answer Latchkey cannot read (reason)", in one line.
  */
 import { LatchkeyError, isLatchkeyError } from '../../shared/errors';
+import { maskAccessKeyId } from '../../shared/mask';
+import type { StsFailure } from './sts-api';
 
 export type StsAction = 'GetSessionToken' | 'AssumeRole' | 'GetCallerIdentity';
 
@@ -16,6 +20,8 @@ export interface StsErrorContext {
   identity: { name: string; accessKeyId: string };
   /** The call was signed with a session (MFA or role session) rather than the long-term key. */
   signedWithSession: boolean;
+  /** The long-term secret was just entered by the person rather than read from the keychain. */
+  secretEntered?: boolean;
   roleArn?: string;
   externalId?: string;
   mfaSerial?: string;
@@ -24,7 +30,7 @@ export interface StsErrorContext {
 }
 
 /** What an SDK error may carry; any of it may be missing. */
-interface AwsFault {
+interface AwsFault extends StsFailure {
   name?: string;
   message?: string;
   code?: string;
@@ -39,16 +45,21 @@ const CLOCK = new Set(['RequestExpired', 'RequestTimeTooSkewed', 'RequestInTheFu
 const SIGNATURE = new Set(['SignatureDoesNotMatch', 'InvalidSignatureException', ...CLOCK]);
 const KEY_REFUSED = new Set(['InvalidClientTokenId', 'ExpiredToken', 'UnrecognizedClientException', 'InvalidAccessKeyId']);
 /** AWS accepts signatures up to 5 minutes off; beyond that a signature error is the clock's fault. */
-const SKEW_LIMIT_MS = 5 * 60_000;
+export const SKEW_LIMIT_MS = 5 * 60_000;
+const RETRY_ADVICE = 'check the network connection and any STS endpoint setting, then try again';
 
 export function stsError(error: unknown, context: StsErrorContext): LatchkeyError {
   if (isLatchkeyError(error)) return error;
   const fault: AwsFault = typeof error === 'object' && error !== null ? error : { message: String(error) };
   const name = fault.name ?? 'Error';
-  const awsMessage = (fault.message ?? '').trim();
+  const awsMessage = oneLine(fault.message ?? '', 400);
   const { action, subject, identity } = context;
   const fail = (code: ConstructorParameters<typeof LatchkeyError>[0], message: string) =>
     new LatchkeyError(code, `${subject}: ${message}`);
+  const sts = fault.stsUrl ? `STS at ${showUrl(fault.stsUrl)}` : 'STS';
+
+  if (fault.deadlineMs !== undefined)
+    return fail('sts-unavailable', `${sts} did not answer within ${fault.deadlineMs / 1000} s (${action}): ${RETRY_ADVICE}`);
 
   if (/invalid MFA one time pass code/i.test(awsMessage))
     return fail('mfa-invalid', `AWS refused the MFA code for ${context.mfaSerial ?? 'the MFA device'} (wrong, expired or already used): enter the device's current code`);
@@ -76,7 +87,9 @@ export function stsError(error: unknown, context: StsErrorContext): LatchkeyErro
   if (name === 'SignatureDoesNotMatch')
     return fail(
       'sts-credentials-invalid',
-      `the secret access key stored for identity "${identity.name}" does not match its access key ${identity.accessKeyId}: enter the identity's secret access key again`,
+      context.secretEntered
+        ? `the secret access key entered for identity "${identity.name}" does not match access key ${maskAccessKeyId(identity.accessKeyId)}: check it and enter it again`
+        : `the secret access key stored for identity "${identity.name}" does not match its access key ${maskAccessKeyId(identity.accessKeyId)}: enter the identity's secret access key again`,
     );
   if (KEY_REFUSED.has(name))
     return fail(
@@ -93,13 +106,45 @@ export function stsError(error: unknown, context: StsErrorContext): LatchkeyErro
   if (THROTTLING.has(name))
     return fail('sts-throttled', `STS is throttling requests and did not answer ${action}${tries}: wait a minute and try again`);
   const unavailable = unavailableReason(fault, name);
-  if (unavailable)
-    return fail(
-      'sts-unavailable',
-      `STS did not answer ${action}${tries} (${unavailable}): check the network connection and any STS endpoint setting, then try again`,
-    );
+  if (unavailable) return fail('sts-unavailable', `STS did not answer ${action}${tries} (${unavailable}): ${RETRY_ADVICE}`);
 
-  return fail('sts-failure', `STS ${action} failed: ${name}${awsMessage ? `: ${awsMessage}` : ''}`);
+  const unreadable = unreadableReason(fault, name);
+  if (unreadable)
+    return fail('sts-failure', `${sts} sent an answer Latchkey cannot read (${unreadable}): check the STS endpoint setting, then try again`);
+  // An error STS itself reported, in AWS's words.
+  if (fault.$fault !== undefined) return fail('sts-failure', `STS ${action} failed: ${name}${awsMessage ? `: ${awsMessage}` : ''}`);
+  if (fault.code !== undefined) return fail('sts-unavailable', `${sts} could not be reached for ${action} (${oneLine(fault.code, 40)}): ${RETRY_ADVICE}`);
+  return fail('sts-failure', `${sts} could not be asked for ${action} (${oneLine(awsMessage || name, 120)}): ${RETRY_ADVICE}`);
+}
+
+/**
+ * Why an answer is not one Latchkey can use, in a few words: not HTTP, an error page without an AWS
+ * error in it, a body the SDK could not parse, or a session or identity missing from it.
+ */
+function unreadableReason(fault: AwsFault, name: string): string | undefined {
+  const status = fault.$metadata?.httpStatusCode;
+  if (fault.code?.startsWith('HPE_')) return `not HTTP: ${oneLine(fault.message ?? fault.code, 120)}`;
+  if (name === 'Unknown' || name === 'UnknownError') return `HTTP ${status ?? '?'} without an AWS error in it`;
+  // The SDK's parse failures say "Deserialization error: …" on a later line; the first says what.
+  if (fault.unreadable || /Deserialization error/.test(fault.message ?? '')) return oneLine((fault.message ?? name).replace(/^@aws-sdk /, ''), 120);
+  return undefined;
+}
+
+/** The first line of `text`, control characters out, cut to `max` characters: safe in a one-line message. */
+function oneLine(text: string, max: number): string {
+  // eslint-disable-next-line no-control-regex
+  const line = (text.split(/\r?\n/)[0] ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/** Scheme, host, port and path: never a user or password someone put in an endpoint URL. */
+function showUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return oneLine(`${parsed.origin}${parsed.pathname === '/' ? '' : parsed.pathname}`, 200);
+  } catch {
+    return oneLine(url.replace(/\/\/[^/@]*@/, '//'), 200);
+  }
 }
 
 function accessDenied(context: StsErrorContext, awsMessage: string): string {

@@ -8,7 +8,17 @@ import type { CallerIdentity, StsApi } from './sts-api';
 import { DEFAULT_STS_REGION } from './sts-endpoint';
 import { stsError } from './sts-errors';
 
-export async function verifyIdentity(identity: Identity, secretAccessKey: string, sts: StsApi, clock: Clock): Promise<CallerIdentity> {
+/**
+ * `secretEntered` is false when the secret was read from the keychain rather than just typed (adding an
+ * identity always types it), so a refusal names the right one.
+ */
+export async function verifyIdentity(
+  identity: Identity,
+  secretAccessKey: string,
+  sts: StsApi,
+  clock: Clock,
+  { secretEntered = true } = {},
+): Promise<CallerIdentity> {
   try {
     return await sts.getCallerIdentity({
       credentials: { accessKeyId: identity.accessKeyId, secretAccessKey },
@@ -21,6 +31,7 @@ export async function verifyIdentity(identity: Identity, secretAccessKey: string
       subject: `identity "${identity.name}"`,
       identity,
       signedWithSession: false,
+      secretEntered,
       nowMs: clock.now(),
     });
   }

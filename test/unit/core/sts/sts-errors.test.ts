@@ -71,10 +71,21 @@ describe('stsError', () => {
       );
     });
 
-  it('SignatureDoesNotMatch with the long-term key says the stored secret is wrong', () => {
+  it('SignatureDoesNotMatch with the long-term key says the stored secret is wrong, with the key id masked', () => {
     const error = map(aws('SignatureDoesNotMatch', 'The request signature we calculated does not match', { status: 403, date: new Date(NOW + 30_000).toUTCString() }));
     expect(error.code).toBe('sts-credentials-invalid');
-    expect(error.message).toContain('the secret access key stored for identity "alice" does not match its access key AKIAALICEXXXXXXXXXXX');
+    expect(error.message).toBe(
+      `role "admin": the secret access key stored for identity "alice" does not match its access key AKIA…XXXX: enter the identity's secret access key again`,
+    );
+  });
+
+  it('SignatureDoesNotMatch for a secret just entered says so, not "stored"', () => {
+    const error = map(aws('SignatureDoesNotMatch', 'The request signature we calculated does not match', { status: 403 }), {
+      action: 'GetCallerIdentity',
+      subject: 'identity "alice"',
+      secretEntered: true,
+    });
+    expect(error.message).toBe('identity "alice": the secret access key entered for identity "alice" does not match access key AKIA…XXXX: check it and enter it again');
   });
 
   it('a refused session says the session expired or was revoked', () => {
@@ -134,6 +145,60 @@ describe('stsError', () => {
     expect(error.message).toBe('role "admin": STS AssumeRole failed: Weird: something odd');
     expect(error.message).not.toContain('    at ');
     expect(error.cause).toBeUndefined();
+  });
+
+  it('a call cut by its deadline names the endpoint and the bound', () => {
+    const error = map(Object.assign(new Error('no complete answer within 12000 ms'), { deadlineMs: 12_000, stsUrl: 'http://127.0.0.1:4566/' }));
+    expect(error.code).toBe('sts-unavailable');
+    expect(error.message).toBe(
+      'role "admin": STS at http://127.0.0.1:4566 did not answer within 12 s (AssumeRole): check the network connection and any STS endpoint setting, then try again',
+    );
+  });
+
+  describe('an answer the SDK cannot read is one line naming the endpoint, without SDK internals', () => {
+    const at = { stsUrl: 'https://user:pass@sts.example.test/sts' };
+    const deserialization = (name: string, first: string) =>
+      Object.assign(new Error(`${first}\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.`), {
+        name,
+        $metadata: { httpStatusCode: 200, attempts: 1 },
+        $response: { statusCode: 200, body: 'secret-ish raw body', headers: {} },
+        ...at,
+      });
+    const cases: [string, unknown, string][] = [
+      ['a date that is not one', deserialization('TypeError', 'Invalid RFC3339 timestamp format not-a-date'), 'Invalid RFC3339 timestamp format not-a-date'],
+      ['truncated XML', deserialization('Error', '@aws-sdk XML parse error: missing closing tag </Arn>.'), 'XML parse error: missing closing tag </Arn>.'],
+      ['HTML with 200', Object.assign(new Error('no complete credentials in it'), { unreadable: true, ...at }), 'no complete credentials in it'],
+      [
+        'an error page without an AWS error',
+        Object.assign(new Error('Unknown'), { name: 'Unknown', $fault: 'client', $metadata: { httpStatusCode: 403 }, ...at }),
+        'HTTP 403 without an AWS error in it',
+      ],
+      ['not HTTP at all', Object.assign(new Error('Parse Error: Expected HTTP/\u001b[2J'), { code: 'HPE_INVALID_CONSTANT', ...at }), 'not HTTP: Parse Error: Expected HTTP/ [2J'],
+    ];
+    for (const [what, fault, reason] of cases)
+      it(what, () => {
+        const error = map(fault);
+        expect(error.code).toBe('sts-failure');
+        expect(error.message).toBe(
+          `role "admin": STS at https://sts.example.test/sts sent an answer Latchkey cannot read (${reason}): check the STS endpoint setting, then try again`,
+        );
+        expect(error.message).not.toMatch(/\$response|Deserialization|pass|\n/);
+      });
+  });
+
+  it('a long reason is cut, and a failure before any answer names the endpoint', () => {
+    const long = map(Object.assign(new Error(`x${'y'.repeat(500)}`), { unreadable: true }));
+    expect(long.message).toMatch(/^role "admin": STS sent an answer Latchkey cannot read \(xy{118}…\)/);
+    const tls = map(Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT', stsUrl: 'https://sts.example.test' }));
+    expect(tls).toMatchObject({
+      code: 'sts-unavailable',
+      message:
+        'role "admin": STS at https://sts.example.test could not be reached for AssumeRole (DEPTH_ZERO_SELF_SIGNED_CERT): check the network connection and any STS endpoint setting, then try again',
+    });
+    const odd = map(Object.assign(new TypeError('Cannot read properties of undefined (reading \'x\')\n    at foo (file.js:1:1)'), { stsUrl: 'https://sts.example.test' }));
+    expect(odd.message).toBe(
+      "role \"admin\": STS at https://sts.example.test could not be asked for AssumeRole (Cannot read properties of undefined (reading 'x')): check the network connection and any STS endpoint setting, then try again",
+    );
   });
 
   it('our own errors pass through unchanged', () => {
