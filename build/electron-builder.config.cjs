@@ -23,6 +23,24 @@ module.exports = {
   asarUnpack: ['dist/cli/**', 'node_modules/@napi-rs/keyring*/**'],
   // Its only native module is Node-API with prebuilt binaries: the same file serves Node and Electron.
   npmRebuild: false,
+  // Flipped in the Electron binary before it is signed; README "Security model" says why each is set so.
+  electronFuses: {
+    // The `latchkey` launcher (build/bin/) runs the CLI with this executable as Node.
+    runAsNode: true,
+    // No cookie is ever stored (the pages make no requests); on, it would only add a keychain prompt.
+    enableCookieEncryption: false,
+    // Else NODE_OPTIONS (--require, --inspect) from the environment would run inside the CLI and the app.
+    enableNodeOptionsEnvironmentVariable: false,
+    // No debugger by --inspect or SIGUSR1.
+    enableNodeCliInspectArguments: false,
+    // macOS and Windows check app.asar against the hash electron-builder records; only app.asar is run.
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    // No browser-process V8 snapshot is shipped.
+    loadBrowserProcessSpecificV8Snapshot: false,
+    // Pages come from app:// (electron/main/app/app-protocol.ts); nothing needs file://'s extras.
+    grantFileProtocolExtraPrivileges: false,
+  },
 
   mac: {
     target: 'dmg',

@@ -3,11 +3,10 @@
  * answer touches neither the keychain nor STS), else standalone. The standalone engine is imported
  * only then, so the broker path loads none of it, and the engine loads the AWS SDK only on a cache miss.
  */
-import { brokerAddress } from '../core/broker/broker-address';
-import { askBroker } from '../core/broker/broker-client';
 import { credentialsRequest } from '../shared/broker-contract';
 import { LatchkeyError } from '../shared/errors';
 import { check, validateName } from '../shared/validation';
+import { askTheBroker } from './ask-the-broker';
 import type { Io } from './io';
 
 export interface CliSession {
@@ -20,7 +19,7 @@ export interface CliSession {
 
 export async function sessionFor(name: string, requester: string, io: Io): Promise<CliSession> {
   check(validateName('name'), name);
-  const reply = await askBroker(brokerAddress(io.env), credentialsRequest(name, requester));
+  const reply = await askTheBroker(io, credentialsRequest(name, requester));
   if (reply) {
     if (!reply.ok) throw new LatchkeyError('broker', reply.error.message);
     if (!('credentials' in reply)) throw new LatchkeyError('broker', 'the Latchkey broker answered a credentials request with something else');

@@ -3,6 +3,7 @@
  * `credential_process` (stdin is a pipe there). With no terminal, the error says how else to get a code.
  */
 import { LatchkeyError, isLatchkeyError } from '../shared/errors';
+import { printableText } from '../shared/printable-text';
 import type { MfaPrompt, MfaPromptRequest } from '../core/sts/mfa-prompt';
 import { askHidden } from './terminal';
 
@@ -17,8 +18,9 @@ export class TerminalMfaPrompt implements MfaPrompt {
   }
 
   #ask({ device, identity, requester, previousError }: MfaPromptRequest): Promise<string> {
-    const retry = previousError ? `${previousError}\n` : '';
-    const question = `${retry}MFA code for ${identity.name} (${device.serial}), requested by ${requester}: `;
+    // The requester comes from whoever asked the broker, the error from STS: neither may steer the terminal.
+    const retry = previousError ? `${printableText(previousError)}\n` : '';
+    const question = `${retry}MFA code for ${identity.name} (${device.serial}), requested by ${printableText(requester)}: `;
     const unavailable = new LatchkeyError(
       'mfa-required',
       `MFA device "${device.name}" needs a code and there is no terminal to ask on: start the Latchkey app or \`latchkey agent\`, run the command from a terminal, or store the device's seed with auto-MFA`,

@@ -5,11 +5,17 @@
  */
 import * as v from 'valibot';
 import { NAME_PATTERN } from './name-rule';
+import { printableText } from './printable-text';
 import { utcTimestamp } from './timestamp';
 
 export const BROKER_PROTOCOL = 1;
 /** A request or reply larger than this is refused. A role session token is at most a few KB. */
 export const MAX_BROKER_MESSAGE_BYTES = 64 * 1024;
+/**
+ * The error code of a reply that stands in for one over MAX_BROKER_MESSAGE_BYTES (a session with a
+ * token of megabytes): the client then works without the broker rather than fail.
+ */
+export const REPLY_TOO_LARGE = 'reply-too-large';
 
 const name = () => v.pipe(v.string(), v.regex(NAME_PATTERN));
 const text = () => v.pipe(v.string(), v.minLength(1), v.maxLength(8192));
@@ -21,8 +27,8 @@ const buildRequestSchema = () =>
       type: v.literal('credentials'),
       protocol: v.number(),
       name: name(),
-      /** Who is asking, shown in the MFA prompt ("credential_process dev"). */
-      requester: v.pipe(v.string(), v.maxLength(200)),
+      /** Who is asking, shown in the MFA prompt ("credential_process dev"): made printable here, since any client may send it. */
+      requester: v.pipe(v.string(), v.maxLength(200), v.transform(printableText)),
     }),
     v.strictObject({ type: v.literal('status'), protocol: v.number() }),
     /** Drops the cached session of a name, or every cached session when no name is given. */
@@ -35,7 +41,13 @@ const buildReplySchema = () =>
   v.union([
     v.strictObject({
       ok: v.literal(true),
-      credentials: v.strictObject({ accessKeyId: text(), secretAccessKey: text(), sessionToken: text(), expiration: utcTimestamp() }),
+      // A token is bounded by the message alone: any that fits is relayed (session tags make them long).
+      credentials: v.strictObject({
+        accessKeyId: text(),
+        secretAccessKey: text(),
+        sessionToken: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_BROKER_MESSAGE_BYTES)),
+        expiration: utcTimestamp(),
+      }),
       region: v.optional(v.pipe(v.string(), v.maxLength(64))),
     }),
     v.strictObject({ ok: v.literal(true), pong: v.strictObject({ protocol: v.number(), host: v.picklist(['agent', 'app']) }) }),

@@ -1,32 +1,67 @@
 /**
  * `latchkey agent`: the broker without the desktop app, for servers, WSL and SSH boxes. It holds
  * sessions in memory (in front of the keychain), asks for MFA on its own terminal or answers from a
- * stored seed, and runs in the foreground until SIGINT or SIGTERM, when it removes its socket.
+ * stored seed, and runs in the foreground until SIGINT, SIGTERM or SIGHUP, when it removes its socket.
+ * It turns its core dumps off first, since it holds sessions in memory for hours.
  */
 import { BrokerServer } from '../../core/broker/broker-server';
+import { disableCoreDumps } from '../../core/broker/disable-core-dumps';
 import { engineBrokerHost } from '../../core/broker/engine-broker-host';
 import { KeychainSessionCache } from '../../core/sessions/keychain-session-cache';
 import { LayeredSessionCache } from '../../core/sessions/layered-session-cache';
 import { MemorySessionCache } from '../../core/sessions/memory-session-cache';
+import { isLatchkeyError, LatchkeyError } from '../../shared/errors';
 import { CliContext } from '../cli-context';
 import type { Command } from '../command';
 import { print } from '../io';
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 export const command: Command = {
   options: {},
   positionals: { min: 0, max: 0 },
   async run(_input, io) {
+    // Before any session is held; why prlimit and not a package: disable-core-dumps.ts.
+    const dumps = disableCoreDumps();
+    if (dumps) print(io.stderr, `latchkey agent: ${dumps}`);
     const context = new CliContext(io);
+    await checkKeychain(context);
     const engine = await context.engine({ cache: new LayeredSessionCache(new MemorySessionCache(), new KeychainSessionCache(context.keychain())) });
     const server = new BrokerServer(engineBrokerHost('agent', engine), { socketPath: context.brokerAddress });
     await server.listen();
     print(io.stderr, `latchkey agent: serving sessions on ${context.brokerAddress}; Ctrl-C to stop`);
+    // process.on, not once, and never removed: signal-exit (loaded with proper-lockfile at the first STS
+    // call) re-raises a signal it believes no one else listens to, which killed the agent mid-cleanup.
+    // A second signal during the shutdown finds the promise settled and changes nothing.
     const signal = await new Promise<NodeJS.Signals>((resolve) => {
-      process.once('SIGINT', () => resolve('SIGINT'));
-      process.once('SIGTERM', () => resolve('SIGTERM'));
+      for (const name of STOP_SIGNALS) process.on(name, () => resolve(name));
     });
     await server.close();
-    print(io.stderr, `latchkey agent: stopped (${signal})`);
+    try {
+      print(io.stderr, `latchkey agent: stopped (${signal})`);
+    } catch {
+      // SIGHUP: the terminal may be gone, and the socket is removed all the same.
+    }
     return 0;
   },
 };
+
+/**
+ * An agent holds its keys and sessions in the keychain: without one it would say it serves and then
+ * fail every request (as on an SSH box with no Secret Service), so it checks once, before it serves.
+ */
+async function checkKeychain(context: CliContext): Promise<void> {
+  try {
+    await context.keychain().check();
+  } catch (error) {
+    if (!isLatchkeyError(error) || error.code !== 'keychain-unavailable') throw error;
+    throw new LatchkeyError(
+      'keychain-unavailable',
+      'no keychain (Secret Service) answers on this session, so the agent could neither read a key nor keep a session, and did not start. ' +
+        'Either start one for this login and run the agent again there, e.g. `dbus-run-session -- $SHELL`, then `gnome-keyring-daemon --unlock --components=secrets` ' +
+        '(it reads the keyring password from stdin); or keep the keys on your laptop and use its Latchkey from here by forwarding its broker ' +
+        '(LATCHKEY_BROKER), which comes with the credential-endpoint work and is not available yet.',
+      { cause: error },
+    );
+  }
+}

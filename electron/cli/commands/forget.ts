@@ -2,11 +2,10 @@
  * `latchkey forget NAME | --all`: drops cached sessions, so the next request asks STS (and MFA) again.
  * A running app or agent is asked to do it, since it holds sessions in memory as well as in the keychain.
  */
-import { brokerAddress } from '../../core/broker/broker-address';
-import { askBroker } from '../../core/broker/broker-client';
 import { BROKER_PROTOCOL } from '../../shared/broker-contract';
 import { LatchkeyError } from '../../shared/errors';
 import { check, validateName } from '../../shared/validation';
+import { askTheBroker } from '../ask-the-broker';
 import { CliContext } from '../cli-context';
 import { usageError, type Command } from '../command';
 import { print } from '../io';
@@ -18,7 +17,7 @@ export const command: Command = {
     if (name === undefined && !values.all) throw usageError('give a NAME or --all');
     if (name !== undefined && values.all) throw usageError('give a NAME or --all, not both');
     if (name !== undefined) check(validateName('name'), name);
-    const reply = await askBroker(brokerAddress(io.env), { type: 'forget', protocol: BROKER_PROTOCOL, ...(name === undefined ? {} : { name }) });
+    const reply = await askTheBroker(io, { type: 'forget', protocol: BROKER_PROTOCOL, ...(name === undefined ? {} : { name }) });
     let forgotten: string[];
     if (reply) {
       if (!reply.ok) throw new LatchkeyError('broker', reply.error.message);

@@ -4,8 +4,8 @@
  */
 import { BROKER_PROTOCOL } from '../../shared/broker-contract';
 import { LatchkeyError } from '../../shared/errors';
-import { askBroker } from '../../core/broker/broker-client';
 import { expiresText } from '../../core/sessions/session-profile';
+import { askTheBroker } from '../ask-the-broker';
 import { CliContext } from '../cli-context';
 import type { Command } from '../command';
 import { print } from '../io';
@@ -15,7 +15,7 @@ export const command: Command = {
   positionals: { min: 0, max: 0 },
   async run({ values }, io) {
     const context = new CliContext(io);
-    const reply = await askBroker(context.brokerAddress, { type: 'status', protocol: BROKER_PROTOCOL });
+    const reply = await askTheBroker(io, { type: 'status', protocol: BROKER_PROTOCOL });
     if (reply && !reply.ok) throw new LatchkeyError('broker', reply.error.message);
     const engine = await context.engine();
     const sessions =

@@ -4,6 +4,12 @@
  * a mix) only when the edit changed its bytes; an edit that throws writes nothing. A missing file or
  * folder is created: folder 0700, file 0600; an existing file keeps its mode, and a symlink is written
  * through. The edit runs while the lock is held: do slow work (STS calls, prompts) before, not inside.
+ *
+ * Other programs take no lock: `aws configure set` rewrites the file in place whenever it likes. So the
+ * file is compared with what was read just before the rename, and if it changed the whole
+ * read-modify-write runs again on the new text (a few times at most), rather than renaming over the
+ * other program's update. The edit may therefore run more than once, each time on a fresh file: it
+ * must not accumulate results outside it across runs.
  */
 import { LatchkeyError } from '../../shared/errors';
 import { writeFileAtomically } from '../fs/atomic-write';
@@ -12,6 +18,9 @@ import { AwsFile } from './aws-file';
 import { fileHealth } from './file-health';
 import { loadAwsText } from './load-aws-text';
 import type { AwsFileKind } from './profile-header';
+
+/** Attempts before giving up on a file another program keeps changing. */
+const MAX_ATTEMPTS = 5;
 
 export interface EditAwsFileOptions {
   /**
@@ -30,19 +39,19 @@ export async function editAwsFile(
   options: EditAwsFileOptions = {},
 ): Promise<boolean> {
   const { written, problems } = await withFileLock(path, async () => {
-    const before = await loadAwsText(path);
-    const file = AwsFile.parse(before, kind, path);
-    await edit(file);
-    const after = file.toString();
-    // Of the file as it now is, so line numbers match what the person opens; the edited section has none.
-    const problems = options.warn ? fileHealth(after, path) : [];
-    if (after === before) return { written: false, problems };
-    try {
-      await writeFileAtomically(path, after);
-    } catch (error) {
-      throw new LatchkeyError('aws-file', `cannot write ${path}: ${(error as Error).message}`, { cause: error });
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const before = await loadAwsText(path);
+      const file = AwsFile.parse(before, kind, path);
+      await edit(file);
+      const after = file.toString();
+      // Of the file as it now is, so line numbers match what the person opens; the edited section has none.
+      const problems = options.warn ? fileHealth(after, path) : [];
+      if (after === before) return { written: false, problems };
+      // Compared by content: the AWS CLI rewrites in place (same inode), often within one mtime tick.
+      const stillCurrent = async () => (await loadAwsText(path)) === before;
+      if (await writeFileAtomically(path, after, { code: 'aws-file', stillCurrent })) return { written: true, problems };
     }
-    return { written: true, problems };
+    throw new LatchkeyError('aws-file', `${path} kept changing while Latchkey edited it (another program is writing it): Latchkey wrote nothing; try again`);
   });
   for (const problem of problems) options.warn?.(problem);
   return written;

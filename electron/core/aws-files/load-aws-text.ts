@@ -1,21 +1,20 @@
 /**
  * Reads an AWS file's text for parsing: a missing file is an empty one, and bytes that are not UTF-8
  * are refused (botocore cannot read them either), because decoding them leniently and writing the
- * result back would change bytes Latchkey promised to keep. A BOM stays in the text.
+ * result back would change bytes Latchkey promised to keep. A BOM stays in the text. Only a regular
+ * file up to 10 MB is read (see read-regular-file.ts): real ones hold kilobytes, and a FIFO or a
+ * device would block or never end.
  */
-import { readFile } from 'node:fs/promises';
 import { LatchkeyError } from '../../shared/errors';
+import { readRegularFile } from '../fs/read-regular-file';
+
+export const MAX_AWS_FILE_BYTES = 10 * 1_048_576;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export async function loadAwsText(path: string): Promise<string> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
-    throw new LatchkeyError('aws-file', `cannot read ${path}: ${(error as Error).message}`, { cause: error });
-  }
+  const bytes = await readRegularFile(path, { maxBytes: MAX_AWS_FILE_BYTES, code: 'aws-file', what: 'an AWS file' });
+  if (bytes === undefined) return '';
   try {
     return utf8.decode(bytes);
   } catch (error) {

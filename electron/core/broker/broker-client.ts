@@ -1,11 +1,14 @@
 /**
- * The CLI's side of the broker. `undefined` means nothing is listening, and the caller works standalone;
- * a broker that answers — even with an error — is believed, never bypassed.
+ * The CLI's side of the broker. `undefined` means work standalone: nothing is listening, the socket is
+ * not one to trust, or the answer is too large to relay (the last two with a notice saying so). A trusted
+ * broker that answers — even with an error — is believed, never bypassed.
  */
-import { existsSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
+import { dirname } from 'node:path';
 import * as v from 'valibot';
-import { MAX_BROKER_MESSAGE_BYTES, brokerReplySchema, type BrokerReply, type BrokerRequest } from '../../shared/broker-contract';
+import { MAX_BROKER_MESSAGE_BYTES, REPLY_TOO_LARGE, brokerReplySchema, type BrokerReply, type BrokerRequest } from '../../shared/broker-contract';
 import { LatchkeyError } from '../../shared/errors';
+import { privateFolderProblem } from '../fs/runtime-folder';
 
 export interface AskOptions {
   /** Nothing listening fails at once; a wedged listener gets this long to accept. */
@@ -17,9 +20,69 @@ export interface AskOptions {
 /** Connection errors that mean no broker is running, rather than a broker in trouble. */
 const NOBODY_LISTENING = new Set(['ENOENT', 'ECONNREFUSED', 'ENOTSOCK']);
 
-export async function askBroker(socketPath: string, request: BrokerRequest, options: AskOptions = {}): Promise<BrokerReply | undefined> {
-  // No socket file, no broker: checked before loading node:net, which costs a standalone run milliseconds.
-  if (process.platform !== 'win32' && !existsSync(socketPath)) return undefined;
+/**
+ * Asks the broker at `socketPath`; `notice` gets one line (without the "latchkey: " prefix) whenever a
+ * broker is there but not used.
+ */
+export async function askBroker(
+  socketPath: string,
+  request: BrokerRequest,
+  notice: (message: string) => void,
+  options: AskOptions = {},
+): Promise<BrokerReply | undefined> {
+  if (process.platform !== 'win32') {
+    // Checked before loading node:net, which costs a standalone run milliseconds.
+    const trust = socketTrust(socketPath);
+    if (trust === 'absent') return undefined;
+    if (trust !== 'ours') {
+      notice(`ignoring the broker at ${socketPath}: ${trust.problem}`);
+      return undefined;
+    }
+  }
+  const reply = await exchange(socketPath, request, options);
+  if (reply && !reply.ok && reply.error.code === REPLY_TOO_LARGE) {
+    notice(`${reply.error.message}; working without it`);
+    return undefined;
+  }
+  return reply;
+}
+
+/**
+ * Whether the socket may be asked for credentials: a socket (never followed through a symbolic link)
+ * that is ours, in a folder that is ours and closed to everyone else. Two lstat calls, cheap enough for
+ * the warm path. In a shared temp folder (XDG_RUNTIME_DIR unset) another user can create the folder's
+ * name first and listen there; without this check every request would go to them, and their answer
+ * would be believed.
+ *
+ * Why no SO_PEERCRED (or getpeereid): Node exposes neither, and the npm packages that do are native
+ * modules (a build per Node and Electron ABI, or a prebuilt binary per platform) for what the file
+ * system already proves. Binding a socket creates a file in the folder, which needs write permission
+ * on it, and a 0700 folder that is ours grants that to us alone (and root, who could read our memory
+ * anyway); nor can anyone else rename or link a socket into it. So a socket there is ours, and the owner
+ * check on the socket itself is a second line, not the first.
+ */
+function socketTrust(socketPath: string): 'absent' | 'ours' | { problem: string } {
+  let socket;
+  try {
+    socket = lstatSync(socketPath);
+  } catch {
+    return 'absent'; // missing, or in a folder we cannot search: nobody we could reach
+  }
+  if (!socket.isSocket()) return 'absent';
+  const folder = dirname(socketPath);
+  let problem: string | undefined;
+  try {
+    problem = privateFolderProblem(folder, lstatSync(folder));
+  } catch (error) {
+    problem = `cannot check its folder ${folder}: ${(error as Error).message}`;
+  }
+  const uid = process.getuid?.();
+  problem ??= socket.uid === uid ? undefined : `it belongs to another user (uid ${socket.uid}, you are ${uid}); remove it`;
+  return problem === undefined ? 'ours' : { problem };
+}
+
+/** One request and its reply over a new connection; `undefined` when nothing listens. */
+async function exchange(socketPath: string, request: BrokerRequest, options: AskOptions): Promise<BrokerReply | undefined> {
   const { createConnection } = await import('node:net');
   const connectTimeoutMs = options.connectTimeoutMs ?? 250;
   const replyTimeoutMs = options.replyTimeoutMs ?? 190_000;

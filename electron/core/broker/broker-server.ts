@@ -10,6 +10,7 @@ import {
   BROKER_PROTOCOL,
   brokerRequestSchema,
   MAX_BROKER_MESSAGE_BYTES,
+  REPLY_TOO_LARGE,
   type BrokerReply,
   type BrokerRequest,
 } from '../../shared/broker-contract';
@@ -89,7 +90,7 @@ export class BrokerServer {
       clearTimeout(deadline);
       const line = end === -1 ? undefined : received.slice(0, end);
       void this.#answer(line).then((reply) => {
-        if (!socket.destroyed) socket.end(`${JSON.stringify(reply)}\n`);
+        if (!socket.destroyed) socket.end(`${replyLine(reply)}\n`);
       });
     });
   }
@@ -137,6 +138,19 @@ export class BrokerServer {
       }
     }
   }
+}
+
+/**
+ * The reply as one line of JSON. One over the message limit, which no client would read (a session token
+ * of megabytes), becomes an error the client recognises: it then works without the broker.
+ */
+function replyLine(reply: BrokerReply): string {
+  const line = JSON.stringify(reply);
+  const bytes = Buffer.byteLength(line);
+  if (bytes <= MAX_BROKER_MESSAGE_BYTES) return line;
+  const kb = (n: number) => `${Math.ceil(n / 1024)} KB`;
+  const message = `the Latchkey broker cannot relay this answer: it is ${kb(bytes)}, more than its limit of ${kb(MAX_BROKER_MESSAGE_BYTES)}`;
+  return JSON.stringify({ ok: false, error: { code: REPLY_TOO_LARGE, message } } satisfies BrokerReply);
 }
 
 /** Whether something is listening on the socket (a live broker) rather than a file left by a dead one. */

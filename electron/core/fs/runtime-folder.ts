@@ -2,8 +2,10 @@
  * The per-user folder for the broker's socket and for lock and step files: `$XDG_RUNTIME_DIR/latchkey`
  * (private to the user and emptied at logout), else `latchkey-UID` in the temp folder, or under
  * %LOCALAPPDATA% on Windows. In a shared temp folder another user could have created the name first,
- * so ensureRuntimeFolder trusts it only if it is a real folder, ours, and closed to everyone else.
+ * so ensureRuntimeFolder, and the broker's client before it connects, trust it only if it is a real
+ * folder, ours, and closed to everyone else (privateFolderProblem).
  */
+import type { Stats } from 'node:fs';
 import { lstat, chmod, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, win32 } from 'node:path';
@@ -30,17 +32,23 @@ export async function ensureRuntimeFolder(
   // Windows has no POSIX owner or mode; %LOCALAPPDATA% is private to the user already.
   if (platform === 'win32') return folder;
   let info = await lstat(folder);
-  if (!info.isDirectory()) throw refuse(`${folder} is not a folder (it is a file or a symbolic link); remove it and try again`);
-  const uid = process.getuid?.();
-  if (info.uid !== uid)
-    throw refuse(`${folder} belongs to another user (uid ${info.uid}, you are ${uid}); remove it, or set XDG_RUNTIME_DIR to a folder of your own`);
-  if (info.mode & 0o077) {
+  // Ours but open to others (made by an old version, or by hand): closed, then checked like any other.
+  if (info.isDirectory() && info.uid === process.getuid?.() && info.mode & 0o077) {
     await chmod(folder, 0o700).catch(() => undefined);
     info = await lstat(folder);
-    if (info.mode & 0o077)
-      throw refuse(`${folder} is open to other users (mode ${(info.mode & 0o777).toString(8)}) and cannot be made private; run chmod 700 on it`);
   }
+  const problem = privateFolderProblem(folder, info);
+  if (problem) throw refuse(problem);
   return folder;
+}
+
+/** Why a folder, as lstat describes it, is no place for the broker's socket or our locks, or undefined. */
+export function privateFolderProblem(folder: string, info: Stats): string | undefined {
+  if (!info.isDirectory()) return `${folder} is not a folder (it is a file or a symbolic link); remove it and try again`;
+  const uid = process.getuid?.();
+  if (info.uid !== uid) return `${folder} belongs to another user (uid ${info.uid}, you are ${uid}); remove it, or set XDG_RUNTIME_DIR to a folder of your own`;
+  if (info.mode & 0o077) return `${folder} is open to other users (mode ${(info.mode & 0o777).toString(8)}); run chmod 700 on it`;
+  return undefined;
 }
 
 const refuse = (message: string, cause?: unknown) => new LatchkeyError('settings', message, { cause });

@@ -1,15 +1,20 @@
 /**
  * Failures of the OS keychain as errors a person can act on. @napi-rs/keyring reports every failure
  * with err.code 'GenericFailure', so its message decides what went wrong; the patterns are the messages
- * it gives for each case.
+ * it gives for each case. The library's own text (D-Bus error names and all) stays in `cause`: the
+ * message is in Latchkey's words.
  */
 import { LatchkeyError, type ErrorCode } from '../../shared/errors';
 
 export type KeychainErrorCode = Extract<ErrorCode, `keychain-${string}`>;
 
 const patterns: [KeychainErrorCode, RegExp][] = [
-  // No session bus, no Secret Service on it, or one without a default keyring.
-  ['keychain-unavailable', /DBUS_SESSION_BUS_ADDRESS|Failed to connect|not provided by any \.service files|ServiceUnknown|Secret Service: no result found/i],
+  // No session bus, no Secret Service on it, or one without a default keyring; or the daemon went away
+  // under the call (stopped, crashed, being restarted), including a connection to a daemon since replaced.
+  [
+    'keychain-unavailable',
+    /DBUS_SESSION_BUS_ADDRESS|Failed to connect|not provided by any \.service files|ServiceUnknown|NoReply|disconnected from message bus|session (wrapping the secret )?does not exist|Secret Service: no result found/i,
+  ],
   ['keychain-locked', /unlock prompt was dismissed|IsLocked|\blocked\b/i],
   ['keychain-timeout', /Did not receive a reply|timed? ?out/i],
 ];
@@ -18,14 +23,17 @@ export function classifyKeychainFailure(message: string): KeychainErrorCode {
   return patterns.find(([, pattern]) => pattern.test(message))?.[0] ?? 'keychain-failure';
 }
 
-/** `doing` names the operation and account, e.g. "reading identity:alice"; never a secret. */
+export function isKeychainErrorCode(code: string): code is KeychainErrorCode {
+  return code.startsWith('keychain-');
+}
+
+/** `doing` names the operation and what it was for, e.g. 'reading the secret access key of identity "alice"'; never a secret. */
 export function keychainError(code: KeychainErrorCode, doing: string, cause?: unknown): LatchkeyError {
-  const detail = cause instanceof Error ? ` (${cause.message})` : '';
   switch (code) {
     case 'keychain-unavailable':
       return new LatchkeyError(
         code,
-        `no keychain is available while ${doing}${detail}: start a Secret Service such as gnome-keyring with a default (login) keyring, and make sure DBUS_SESSION_BUS_ADDRESS points at its session bus`,
+        `no keychain answered while ${doing}: if your Secret Service was just stopped or restarted, try again in a moment; otherwise start a Secret Service such as gnome-keyring with a default (login) keyring, and make sure DBUS_SESSION_BUS_ADDRESS points at its session bus`,
         { cause },
       );
     case 'keychain-locked':
@@ -37,6 +45,12 @@ export function keychainError(code: KeychainErrorCode, doing: string, cause?: un
         { cause },
       );
     case 'keychain-failure':
-      return new LatchkeyError(code, `the keychain failed while ${doing}${detail}: try again, and check your OS keychain if it keeps failing`, { cause });
+      return new LatchkeyError(code, `the keychain failed while ${doing}${platformDetail(cause)}: try again, and check your OS keychain if it keeps failing`, { cause });
   }
+}
+
+/** What macOS or Windows said, which a person can look up, without the library's prefix; D-Bus internals are not shown. */
+function platformDetail(cause: unknown): string {
+  if (!(cause instanceof Error) || /d-?bus|zbus/i.test(cause.message)) return '';
+  return ` (${cause.message.replace(/^(Platform failure|Couldn't access platform storage): /, '')})`;
 }

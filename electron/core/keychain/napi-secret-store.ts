@@ -6,6 +6,7 @@
  * has started), and every failure becomes a LatchkeyError.
  */
 import { AsyncEntry, findCredentialsAsync } from '@napi-rs/keyring';
+import type { LatchkeyError } from '../../shared/errors';
 import { classifyKeychainFailure, keychainError } from './keychain-error';
 import type { SecretStore } from './secret-store';
 
@@ -18,8 +19,11 @@ export interface NapiSecretStoreOptions {
   timeoutMs?: number;
 }
 
-/** The daemon left in the middle of a call, or its name is not yet owned again. */
-const SERVICE_RESTARTING = /NoReply|disconnected from message bus|ServiceUnknown/;
+/**
+ * The daemon left in the middle of a call, its name is not yet owned again, or the connection was made
+ * to a daemon that has since been replaced (its session is gone for good).
+ */
+const SERVICE_RESTARTING = /NoReply|disconnected from message bus|ServiceUnknown|session (wrapping the secret )?does not exist/;
 const RESTART_GRACE_MS = 500;
 
 /** Windows Credential Manager holds 2,560 bytes per secret: 1,280 UTF-16 code units. */
@@ -38,22 +42,31 @@ export class NapiSecretStore implements SecretStore {
     this.timeoutMs = options.timeoutMs ?? 5_000;
   }
 
+  /**
+   * null is the library's "no item matched"; every failure rejects (measured on 2.1). A Secret Service
+   * with no keyring at all (a stand-in started without one) also matches nothing, and the library
+   * gives no way to tell that apart.
+   */
   read(account: string): Promise<string | undefined> {
-    return this.call(`reading ${account}`, async () => (await this.entry(account).getPassword()) ?? undefined);
+    return this.call(`reading ${account}`, account, async () => (await this.entry(account).getPassword()) ?? undefined);
   }
 
   write(account: string, secret: string): Promise<void> {
-    return this.call(`writing ${account}`, () => this.entry(account).setPassword(secret));
+    return this.call(`writing ${account}`, account, () => this.entry(account).setPassword(secret));
   }
 
   async remove(account: string): Promise<boolean> {
-    const removed = await this.call(`deleting ${account}`, () => this.entry(account).deleteCredential());
+    const removed = await this.call(`deleting ${account}`, account, () => this.entry(account).deleteCredential());
     this.entries.delete(account);
     return removed;
   }
 
+  /**
+   * Unlike the calls on an entry, the library's search has no timeout of its own: against a stopped
+   * daemon it never ends, and Node cannot exit while it runs. Callers that may meet one check first.
+   */
   accounts(): Promise<string[]> {
-    return this.call(`listing the accounts of ${this.service}`, async () => (await findCredentialsAsync(this.service)).map((c) => c.account));
+    return this.call(`listing the accounts of ${this.service}`, undefined, async () => (await findCredentialsAsync(this.service)).map((c) => c.account));
   }
 
   private entry(account: string): AsyncEntry {
@@ -68,24 +81,30 @@ export class NapiSecretStore implements SecretStore {
   /**
    * Runs one library call, once more after a moment if the Secret Service went away under it: a
    * keyring daemon that crashed is restarted (by D-Bus or the session), and the call then succeeds.
+   * An entry that failed is dropped, so the next call (the retry included) connects afresh rather than
+   * through a connection to a daemon that is gone.
    */
-  private async call<T>(doing: string, work: () => Promise<T>): Promise<T> {
+  private async call<T>(doing: string, account: string | undefined, work: () => Promise<T>): Promise<T> {
     try {
-      return await this.callOnce(doing, work);
+      return await this.callOnce(doing, account, work);
     } catch (error) {
       if (!SERVICE_RESTARTING.test(String((error as Error).cause))) throw error;
       await new Promise((resolve) => setTimeout(resolve, RESTART_GRACE_MS));
-      return this.callOnce(doing, work);
+      return this.callOnce(doing, account, work);
     }
   }
 
   /** Its synchronous throws (a constructor without a session bus) reject too. */
-  private callOnce<T>(doing: string, work: () => Promise<T>): Promise<T> {
+  private callOnce<T>(doing: string, account: string | undefined, work: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(keychainError('keychain-timeout', doing)), this.timeoutMs);
+      const fail = (error: LatchkeyError) => {
+        if (account !== undefined) this.entries.delete(account);
+        reject(error);
+      };
+      const timer = setTimeout(() => fail(keychainError('keychain-timeout', doing)), this.timeoutMs);
       Promise.resolve()
         .then(work)
-        .then(resolve, (error: unknown) => reject(keychainError(classifyKeychainFailure(error instanceof Error ? error.message : String(error)), doing, error)))
+        .then(resolve, (error: unknown) => fail(keychainError(classifyKeychainFailure(error instanceof Error ? error.message : String(error)), doing, error)))
         .finally(() => clearTimeout(timer));
     });
   }

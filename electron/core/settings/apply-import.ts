@@ -58,6 +58,9 @@ export async function applyImport({ settings, keychain }: SetupStores, source: I
   if (adopt && plan.adoptable.length > 0) {
     const records: PublishedProfile[] = [];
     await editAwsFile(source.configPath, 'config', (file) => {
+      // The edit runs again if another program changed the file meanwhile: start from nothing each time.
+      adopted.length = 0;
+      records.length = 0;
       for (const { profile, name } of plan.adoptable) {
         const target = { name, profile, command: adopt(name), replace: true };
         // No region is added: the profile keeps the region it had, as it keeps everything else.

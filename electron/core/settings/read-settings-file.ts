@@ -1,24 +1,21 @@
 /**
  * Reads and checks the settings file. A missing file is a fresh install (defaults); anything else that
  * is wrong refuses with a message naming the file and the problem, and is never "repaired" silently.
+ * Only a regular file up to 10 MB is read (see read-regular-file.ts): thousands of entries take well
+ * under 1 MB, and a FIFO would block every command.
  */
-import { readFile } from 'node:fs/promises';
 import * as v from 'valibot';
 import { LatchkeyError } from '../../shared/errors';
 import { SETTINGS_SCHEMA_VERSION, SettingsSchema, type Settings } from '../../shared/model';
+import { readRegularFile } from '../fs/read-regular-file';
 import { checkSettings } from './check-settings';
 import { describeJsonError } from './describe-json-error';
 
 export async function readSettingsFile(path: string): Promise<Settings> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return v.parse(SettingsSchema, { schemaVersion: SETTINGS_SCHEMA_VERSION });
-    throw new LatchkeyError('settings', `cannot read the settings file ${path}: ${(error as Error).message}`, { cause: error });
-  }
+  const bytes = await readRegularFile(path, { maxBytes: 10 * 1_048_576, code: 'settings', what: 'a settings file' });
+  if (bytes === undefined) return v.parse(SettingsSchema, { schemaVersion: SETTINGS_SCHEMA_VERSION });
   // Editors on Windows may save a byte order mark, which JSON.parse refuses.
-  text = text.replace(/^\uFEFF/, '');
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -1,29 +1,33 @@
 /**
  * One of the app's windows, at most one open at a time, hardened as SPEC §6 asks: sandboxed, isolated,
- * no Node, web security on, no navigation away from its page and no new windows. The web preferences
- * stay inline in the constructor call so the security scan (electronegativity) can see them.
+ * no Node, web security on, its page from app:// (app-protocol.ts), not file://. Navigation, new
+ * windows and webviews are refused for every web contents at once (guard-web-contents.ts). The web
+ * preferences stay inline in the constructor call so the security scan (electronegativity) can see them.
  */
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { appUrl } from './app-protocol';
 
 /** Size, title and behaviour of a window; its web preferences are this module's alone. */
 export type WindowFrame = Omit<BrowserWindowConstructorOptions, 'webPreferences' | 'show'>;
 
 export interface WindowFiles {
-  /** dist/renderer/NAME.html */
-  page: string;
-  /** dist/preload/NAME.cjs */
+  /** app://latchkey/NAME.html, which app:// serves from dist/renderer/NAME.html */
+  page: URL;
+  /** dist/preload/NAME.cjs: a preload is always a file path */
   preload: string;
 }
 
 /** A window's built page and preload; `appRoot` holds package.json, in development and packaged alike. */
 export function windowFiles(appRoot: string, name: string): WindowFiles {
-  return { page: join(appRoot, 'dist', 'renderer', `${name}.html`), preload: join(appRoot, 'dist', 'preload', `${name}.cjs`) };
+  return { page: appUrl(`${name}.html`), preload: join(appRoot, 'dist', 'preload', `${name}.cjs`) };
 }
 
+/** The folder app:// serves: the renderer's build. */
+export const rendererFolder = (appRoot: string): string => join(appRoot, 'dist', 'renderer');
+
 /** The URL a window's page has once loaded: what its IPC handlers trust. */
-export const pageUrl = (files: WindowFiles): URL => pathToFileURL(files.page);
+export const pageUrl = (files: WindowFiles): URL => new URL(files.page);
 
 export class AppWindow {
   #current: { window: BrowserWindow; loaded: Promise<void> } | undefined;
@@ -80,14 +84,11 @@ export class AppWindow {
         spellcheck: false,
       },
     });
-    // Our pages never navigate or open windows: anything that tries is not ours.
-    window.webContents.on('will-navigate', (event) => event.preventDefault());
-    window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
     window.once('closed', () => {
       if (this.#current?.window !== window) return;
       this.#current = undefined;
       this.onClosedByPerson();
     });
-    return { window, loaded: window.loadFile(this.files.page) };
+    return { window, loaded: window.loadURL(this.files.page.href) };
   }
 }

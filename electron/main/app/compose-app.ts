@@ -4,10 +4,11 @@
  * Everything the app does reaches the person through the tray menu, a window or a notification.
  */
 import { join } from 'node:path';
-import { app, clipboard, dialog, ipcMain, Menu, powerMonitor, session } from 'electron';
+import { app, clipboard, dialog, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
 import { describeError, isLatchkeyError } from '../../shared/errors';
 import { awsFilePath } from '../../core/aws-files/aws-file-path';
 import { brokerAddress } from '../../core/broker/broker-address';
+import { disableCoreDumps } from '../../core/broker/disable-core-dumps';
 import { systemClock } from '../../core/clock';
 import { ensureRuntimeFolder } from '../../core/fs/runtime-folder';
 import { systemKeychain } from '../../core/keychain/system-keychain';
@@ -26,7 +27,8 @@ import { TrayRefresh } from '../tray/tray-refresh';
 import { AppBroker } from './app-broker';
 import { AppRefresh } from './app-refresh';
 import { gatherAppState, type AppState } from './app-state';
-import { AppWindow, pageUrl, windowFiles } from './app-window';
+import { serveRenderer } from './app-protocol';
+import { AppWindow, pageUrl, rendererFolder, windowFiles } from './app-window';
 import { watchFiles } from './file-watch';
 import { hardenSession } from './harden-session';
 import { LoginItem } from './login-item';
@@ -59,10 +61,15 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
   // A tray app has no application menu, and with it go the default reload and devtools shortcuts.
   Menu.setApplicationMenu(null);
   hardenSession(session.defaultSession);
+  // The windows' pages, over the app:// scheme registered before ready (app-lifecycle.ts).
+  serveRenderer(protocol, rendererFolder(appRoot));
 
   const clock = systemClock;
   const timers = systemTimers;
   const notifier = new Notifier(platform);
+  // Before any session is held in memory (why prlimit: core/broker/disable-core-dumps.ts).
+  const dumps = disableCoreDumps(platform);
+  if (dumps) notifier.show('Latchkey', dumps);
   const settings = new SettingsStore(settingsPath(env));
   // LATCHKEY_KEYCHAIN_SERVICE, as for the CLI: a separate set of secrets (tests, a second setup).
   const keychain = systemKeychain({ service: env.LATCHKEY_KEYCHAIN_SERVICE || undefined });

@@ -49,14 +49,17 @@ beforeAll(async () => {
   // app's executable); LICENSE, version and the rest are optional.
   const electronDist = join(temp, 'electron-dist');
   mkdirSync(electronDist);
-  const standIn = `#!/bin/sh\n[ "$ELECTRON_RUN_AS_NODE" = 1 ] || { echo "stand-in Electron: only Node mode" >&2; exit 97; }\nexec "${process.execPath}" "$@"\n`;
+  // Electron's fuse wire (its sentinel, version 1, nine fuses at their defaults) lets electron-builder
+  // flip the fuses it is configured with, as in a real binary; to sh it is a comment.
+  const fuseWire = '# dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX\x01\x09101100011';
+  const standIn = `#!/bin/sh\n${fuseWire}\n[ "$ELECTRON_RUN_AS_NODE" = 1 ] || { echo "stand-in Electron: only Node mode" >&2; exit 97; }\nexec "${process.execPath}" "$@"\n`;
   writeFileSync(join(electronDist, 'electron'), standIn, { mode: 0o755 });
   const output = join(temp, 'release');
   await build({
     projectDir: ROOT,
     targets: Platform.LINUX.createTarget('dir'),
     // electronVersion given, so electron-builder does not look for an installed Electron's version.
-    config: { ...config, electronDist, electronVersion: '45.3.4', directories: { ...config.directories, output } },
+    config: { ...config, electronDist, electronVersion: electronVersion(), directories: { ...config.directories, output } },
     publish: 'never',
   });
   const unpacked = readdirSync(output).find((name) => name.endsWith('-unpacked')) ?? '';
@@ -136,3 +139,8 @@ describeWith([keyring, motoComponent, awsCliV1], 'the packaged `latchkey` comman
     expect({ code, variables: JSON.parse(stdout) }).toEqual({ code: 0, variables: [null, null, 'ASIA'] });
   });
 });
+
+/** The installed Electron's version: electron-builder is told it instead of finding an Electron binary. */
+function electronVersion(): string {
+  return (createRequire(import.meta.url)('electron/package.json') as { version: string }).version;
+}

@@ -15,6 +15,8 @@ import { startStsProxy, type StsProxy } from '../../helpers/sts-proxy';
 
 export const ALICE = { accessKeyId: 'AKIAFAKESTSALICE0001', secretAccessKey: `alice/fake/secret/${'k'.repeat(22)}` };
 export const DEV_ARN = 'arn:aws:iam::123456789012:role/dev';
+/** What must never reach a file, a message or a log: the long-term secret, and what the fake STS hands out. */
+const SECRETS = [ALICE.secretAccessKey, 'fakeStsSecret', 'FakeStsSessionToken'];
 
 export interface FakeStsWorld {
   proxy: StsProxy;
@@ -23,6 +25,8 @@ export interface FakeStsWorld {
   snapshot(): Promise<unknown>;
   /** Runs a command and measures how long it took. */
   timed(args: string[], input?: string): Promise<CliResult & { ms: number }>;
+  /** The files under HOME (the runtime folder too) that hold the long-term secret or a session's secret or token. */
+  filesWithSecrets(): string[];
   stop(): Promise<void>;
 }
 
@@ -37,11 +41,13 @@ export async function fakeStsWorld(): Promise<FakeStsWorld> {
   const keychain = systemKeychain({ service: world.env.LATCHKEY_KEYCHAIN_SERVICE });
   const runtime = world.env.XDG_RUNTIME_DIR ?? '';
 
-  const files = (folder: string, into: Record<string, string> = {}): Record<string, string> => {
+  const files = (folder: string, into: Record<string, string> = {}, skip = runtime): Record<string, string> => {
     for (const entry of readdirSync(folder)) {
       const path = join(folder, entry);
-      if (path === runtime) continue;
-      if (statSync(path).isDirectory()) files(path, into);
+      if (path === skip) continue;
+      const info = statSync(path, { throwIfNoEntry: false });
+      if (!info?.isFile() && !info?.isDirectory()) continue; // a socket or a pipe holds no bytes to scan
+      if (info.isDirectory()) files(path, into, skip);
       else into[relative(world.home, path)] = readFileSync(path, 'utf8');
     }
     return into;
@@ -66,6 +72,10 @@ export async function fakeStsWorld(): Promise<FakeStsWorld> {
       const result = await world.run(args, { input });
       return { ...result, ms: Date.now() - started };
     },
+    filesWithSecrets: () =>
+      Object.entries(files(world.home, {}, ''))
+        .filter(([, text]) => SECRETS.some((secret) => text.includes(secret)))
+        .map(([path]) => path),
     stop: () => proxy.stop(),
   };
 }
@@ -78,6 +88,7 @@ export function expectRefused(result: CliResult, command: string, message: strin
   const line = result.stderr.trimEnd();
   if (typeof message === 'string') expect(line).toBe(`latchkey ${command}: ${message}`);
   else expect(line).toMatch(message);
-  expect(line).not.toMatch(/\$response|Deserialization|TypeError|\s+at \S+ \(|ASIAFAKESTS|fakeStsSecret|FakeStsSessionToken/);
+  expect(line).not.toMatch(/\$response|Deserialization|TypeError|\s+at \S+ \(|ASIAFAKESTS/);
+  for (const secret of SECRETS) expect(line).not.toContain(secret);
 }
 

@@ -101,4 +101,8 @@ describeWith([keyring], 'STS answers Latchkey refuses, in its own words, leaving
       `role "dev": the secret access key stored for identity "alice" does not match its access key ${MASKED}: enter the identity's secret access key again`,
     );
   });
+
+  it('after every fault above, no file under HOME holds the long-term secret or a session handed out', () => {
+    expect(fake.filesWithSecrets()).toEqual([]);
+  });
 });

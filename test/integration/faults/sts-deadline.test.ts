@@ -54,4 +54,8 @@ describeWith([keyring], 'a trickling STS endpoint: every STS call ends within it
     expect(head.proxy.count('AssumeRole')).toBeGreaterThanOrEqual(1);
     expect(await head.snapshot()).toEqual(before);
   }, 40_000);
+
+  it('no file under HOME holds the long-term secret or a session', () => {
+    expect([...head.filesWithSecrets(), ...body.filesWithSecrets()]).toEqual([]);
+  });
 });

@@ -4,13 +4,17 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { askBroker } from '../../../../electron/core/broker/broker-client';
+import { askBroker as askBrokerWith, type AskOptions } from '../../../../electron/core/broker/broker-client';
 import type { BrokerHost } from '../../../../electron/core/broker/broker-host';
 import { BrokerServer } from '../../../../electron/core/broker/broker-server';
-import { BROKER_PROTOCOL, MAX_BROKER_MESSAGE_BYTES } from '../../../../electron/shared/broker-contract';
+import { BROKER_PROTOCOL, MAX_BROKER_MESSAGE_BYTES, type BrokerRequest } from '../../../../electron/shared/broker-contract';
 import { LatchkeyError } from '../../../../electron/shared/errors';
 
 const expiration = new Date('2030-01-01T00:00:00.000Z');
+
+/** Every broker here is ours, in a private folder: a notice would mean the client ignored one. */
+const askBroker = (socketPath: string, request: BrokerRequest, options?: AskOptions) =>
+  askBrokerWith(socketPath, request, (message) => expect.fail(`unexpected notice: ${message}`), options);
 
 function fakeHost(): BrokerHost & { asked: string[] } {
   const asked: string[] = [];

@@ -52,7 +52,8 @@ describeWith([keyring], 'systemKeychain on a real Secret Service', () => {
     const secret = 'clé ✓ 漢字 🔑 Ω\u0301 — ' + '🔑'.repeat(700);
     await systemKeychain({ service }).set('session', 'plain', secret);
     expect(await systemKeychain({ service }).get('session', 'plain')).toBe(secret);
-    const limited = systemKeychain({ service, maxSecretLength: 33 });
+    // Odd, so pieces end on either half of a surrogate pair; large enough for 16 chunks (MAX_CHUNKS) to hold it.
+    const limited = systemKeychain({ service, maxSecretLength: 97 });
     await limited.set('session', 'chunked', secret);
     expect(await limited.get('session', 'chunked')).toBe(secret);
     await limited.delete('session', 'plain');

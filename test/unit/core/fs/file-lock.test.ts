@@ -49,4 +49,14 @@ describe('withFileLock', () => {
     await expect(stat(`${path}.lock`)).rejects.toThrow(/ENOENT/);
     expect(await withFileLock(path, async () => 'again', { waitMs: 100 })).toBe('again');
   });
+
+  it('fails at once, naming the folder, when the lock cannot be made at all', async () => {
+    // A name too long for a lock beside it: an error no waiting can cure, like a read-only folder.
+    const path = join(dir, 'f'.repeat(251));
+    const started = Date.now();
+    const error = await withFileLock(path, async () => 'never').catch((thrown: unknown) => thrown);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(error).toMatchObject({ code: 'file-locked', message: expect.stringMatching(new RegExp(`^cannot write in ${dir} \\(.*\\), so Latchkey cannot change ${path}$`)) });
+  });
 });
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyKeychainFailure, keychainError } from '../../../../electron/core/keychain/keychain-error';
+import { classifyKeychainFailure, keychainError, type KeychainErrorCode } from '../../../../electron/core/keychain/keychain-error';
 
 // What @napi-rs/keyring 2.1 says on Linux in each case, as measured against gnome-keyring.
 const measured: [string, string][] = [
@@ -12,6 +12,11 @@ const measured: [string, string][] = [
   ['zbus error: org.freedesktop.Secret.Error.IsLocked: Cannot get secret of a locked object', 'keychain-locked'],
   ['Platform failure: DBus error: Did not receive a reply. Possible causes include: the remote application did not send a reply, the message bus security policy blocked the reply, the reply timeout expired, or the network connection was broken.', 'keychain-timeout'],
   ['Platform failure: The stub received bad data.', 'keychain-failure'],
+  // The daemon left during the call, or the connection is to one since replaced.
+  ['Platform failure: DBus error: Message recipient disconnected from message bus without replying', 'keychain-unavailable'],
+  ['zbus error: org.freedesktop.DBus.Error.NoReply: Message recipient disconnected from message bus without replying', 'keychain-unavailable'],
+  ['Platform failure: DBus error: The session does not exist', 'keychain-unavailable'],
+  ['Platform failure: DBus error: The session wrapping the secret does not exist', 'keychain-unavailable'],
 ];
 
 describe('classifyKeychainFailure', () => {
@@ -27,10 +32,20 @@ describe('keychainError', () => {
     expect(keychainError('keychain-timeout', 'writing session:x').message).toMatch(/did not answer in time while writing session:x: answer the unlock prompt/);
   });
 
+  it("never shows D-Bus internals: they stay in the cause", () => {
+    for (const [message, code] of measured) {
+      const cause = new Error(message);
+      const error = keychainError(code as KeychainErrorCode, 'reading the secret access key of identity "alice"', cause);
+      expect(error.message).not.toMatch(/DBus error|zbus|org\.freedesktop|Platform failure/);
+      expect(error.cause).toBe(cause);
+    }
+    expect(keychainError('keychain-unavailable', 'x').message).toMatch(/: if your Secret Service was just stopped or restarted, try again in a moment; otherwise start/);
+  });
+
   it("keeps the library's detail where it helps and the original error as the cause", () => {
     const cause = new Error('Platform failure: The stub received bad data.');
     const error = keychainError('keychain-failure', 'writing session:x', cause);
     expect(error).toMatchObject({ code: 'keychain-failure', cause });
-    expect(error.message).toContain('(Platform failure: The stub received bad data.)');
+    expect(error.message).toContain('(The stub received bad data.)');
   });
 });

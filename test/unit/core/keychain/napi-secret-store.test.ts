@@ -44,6 +44,24 @@ describe('NapiSecretStore', () => {
     expect(keyring.getPassword).toHaveBeenCalledTimes(2);
   });
 
+  it.each(['The session does not exist', 'The session wrapping the secret does not exist'])(
+    'connects afresh for the retry when its connection was to a daemon since replaced ("%s")',
+    async (message) => {
+      keyring.getPassword.mockRejectedValueOnce(new Error(`Platform failure: DBus error: ${message}`)).mockResolvedValueOnce('s3cret');
+      const store = new NapiSecretStore();
+      expect(await store.read('identity:alice')).toBe('s3cret');
+      expect(keyring.constructed).toHaveLength(2);
+    },
+  );
+
+  it('drops the entry of a call that failed, so the next call does not reuse its connection', async () => {
+    keyring.getPassword.mockRejectedValueOnce(new Error('unlock prompt was dismissed')).mockResolvedValueOnce('s3cret');
+    const store = new NapiSecretStore();
+    await expect(store.read('identity:alice')).rejects.toMatchObject({ code: 'keychain-locked' });
+    expect(await store.read('identity:alice')).toBe('s3cret');
+    expect(keyring.constructed).toHaveLength(2);
+  });
+
   it('gives up after that one retry, and never retries other failures', async () => {
     const gone = new Error('zbus error: org.freedesktop.DBus.Error.ServiceUnknown: The name org.freedesktop.secrets was not provided by any .service files');
     keyring.getPassword.mockRejectedValue(gone);

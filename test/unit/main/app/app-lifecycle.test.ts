@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { runApp } from '../../../../electron/main/app/app-lifecycle';
 import type { RunningApp } from '../../../../electron/main/app/compose-app';
 import { LatchkeyError } from '../../../../electron/shared/errors';
-import { app, dialog, resetFakeElectron } from './fake-electron';
+import { app, dialog, protocol, resetFakeElectron } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 
@@ -24,6 +24,17 @@ describe('runApp', () => {
     await runApp(start);
     expect(start).not.toHaveBeenCalled();
     expect(app.quitted).toBe(true);
+  });
+
+  it('makes app:// privileged and guards every web contents before the app is ready', async () => {
+    const start = vi.fn(async () => {
+      // start runs once Electron is ready, when it is too late for either: both are in place already.
+      expect(protocol.privileged.map((scheme) => scheme.scheme)).toEqual(['app']);
+      expect(app.listenerCount('web-contents-created')).toBe(1);
+      return fakeApp();
+    });
+    await runApp(start);
+    expect(start).toHaveBeenCalledTimes(1);
   });
 
   it('hides the dock icon and stays up when every window is closed', async () => {

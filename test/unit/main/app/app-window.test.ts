@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppWindow, pageUrl, windowFiles } from '../../../../electron/main/app/app-window';
+import { AppWindow, pageUrl, rendererFolder, windowFiles } from '../../../../electron/main/app/app-window';
 import { app, BrowserWindow, resetFakeElectron } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -9,12 +9,13 @@ const files = windowFiles('/opt/latchkey', 'settings');
 describe('AppWindow', () => {
   beforeEach(resetFakeElectron);
 
-  it('finds its page and preload in the build, and trusts the page by its file URL', () => {
-    expect(files).toEqual({ page: '/opt/latchkey/dist/renderer/settings.html', preload: '/opt/latchkey/dist/preload/settings.cjs' });
-    expect(pageUrl(files).href).toBe('file:///opt/latchkey/dist/renderer/settings.html');
+  it('addresses its page over app://, not file://, and finds its preload in the build', () => {
+    expect({ page: files.page.href, preload: files.preload }).toEqual({ page: 'app://latchkey/settings.html', preload: '/opt/latchkey/dist/preload/settings.cjs' });
+    expect(pageUrl(files).href).toBe('app://latchkey/settings.html');
+    expect(rendererFolder('/opt/latchkey')).toBe('/opt/latchkey/dist/renderer');
   });
 
-  it('opens a sandboxed, isolated window without Node, shown and focused once its page has loaded', async () => {
+  it('opens a sandboxed, isolated window without Node, its page from app://, shown and focused once loaded', async () => {
     const window = (await new AppWindow(files, { width: 400, height: 300 }).open()) as unknown as BrowserWindow;
     expect(window.options).toMatchObject({
       width: 400,
@@ -22,19 +23,11 @@ describe('AppWindow', () => {
       show: false,
       webPreferences: { preload: files.preload, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true },
     });
-    expect(window.page).toBe(files.page);
+    expect(window.page).toBe('app://latchkey/settings.html');
     expect(window.visible).toBe(true);
     // The person was elsewhere (a terminal asked for the code): the window takes the keyboard.
     expect(window.focused).toBe(true);
     expect(app.focusRequests).toBe(1);
-  });
-
-  it('refuses navigation away from its page and every new window', async () => {
-    const window = (await new AppWindow(files, {}).open()) as unknown as BrowserWindow;
-    const navigation = { preventDefault: vi.fn() };
-    window.webContents.emit('will-navigate', navigation, 'https://evil.example/');
-    expect(navigation.preventDefault).toHaveBeenCalled();
-    expect(window.webContents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
   });
 
   it('keeps one window: opening again brings the same one forward', async () => {
@@ -59,9 +52,9 @@ describe('AppWindow', () => {
   });
 
   it('drops a window whose page did not load, so the next open tries again', async () => {
-    BrowserWindow.failingPages.add(files.page);
+    BrowserWindow.failingPages.add(files.page.href);
     const settings = new AppWindow(files, {});
-    await expect(settings.open()).rejects.toThrow(/ERR_FILE_NOT_FOUND/);
+    await expect(settings.open()).rejects.toThrow(/ERR_HTTP_RESPONSE_CODE_FAILURE/);
     expect(settings.isOpen).toBe(false);
     expect(BrowserWindow.all[0]?.destroyed).toBe(true);
     BrowserWindow.failingPages.clear();

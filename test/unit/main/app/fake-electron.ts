@@ -4,8 +4,14 @@
  * Use with `vi.mock('electron', () => import('…/fake-electron'))`; `resetFakeElectron()` between tests.
  */
 import { EventEmitter } from 'node:events';
-import { pathToFileURL } from 'node:url';
-import type { BrowserWindowConstructorOptions, IpcMainInvokeEvent, MenuItemConstructorOptions, MessageBoxOptions, MessageBoxReturnValue } from 'electron';
+import type {
+  BrowserWindowConstructorOptions,
+  CustomScheme,
+  IpcMainInvokeEvent,
+  MenuItemConstructorOptions,
+  MessageBoxOptions,
+  MessageBoxReturnValue,
+} from 'electron';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
@@ -16,11 +22,13 @@ class FakeApp extends EventEmitter {
   quitRequests = 0;
   /** Set once a quit was not prevented. */
   quitted = false;
+  ready = false;
 
   requestSingleInstanceLock(): boolean {
     return this.singleInstance;
   }
   whenReady(): Promise<void> {
+    this.ready = true;
     return Promise.resolve();
   }
   focusRequests = 0;
@@ -38,7 +46,7 @@ class FakeApp extends EventEmitter {
   }
   reset(): void {
     this.removeAllListeners();
-    Object.assign(this, { singleInstance: true, loginItem: { openAtLogin: false }, quitRequests: 0, quitted: false, focusRequests: 0 });
+    Object.assign(this, { singleInstance: true, loginItem: { openAtLogin: false }, quitRequests: 0, quitted: false, ready: false, focusRequests: 0 });
     this.dock.hidden = false;
   }
   quit(): void {
@@ -51,7 +59,17 @@ class FakeApp extends EventEmitter {
   }
 }
 
-class FakeWebContents extends EventEmitter {
+/** An event a listener may cancel, as Electron's navigation and webview events are. */
+export interface FakePreventable {
+  preventDefault(): void;
+  readonly prevented: boolean;
+}
+export function preventable(): FakePreventable {
+  const event = { prevented: false, preventDefault: () => void (event.prevented = true) };
+  return event;
+}
+
+export class FakeWebContents extends EventEmitter {
   readonly sent: { channel: string; payload: unknown }[] = [];
   url = '';
   windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
@@ -71,21 +89,24 @@ class FakeWebContents extends EventEmitter {
 
 export class BrowserWindow extends EventEmitter {
   static all: BrowserWindow[] = [];
-  /** Pages that fail to load, as a missing build would. */
+  /** Page URLs that fail to load, as a missing build would (app:// answers 404). */
   static failingPages = new Set<string>();
   readonly webContents = new FakeWebContents();
   visible = false;
   destroyed = false;
+  /** The URL the window loaded. */
   page: string | undefined;
 
   constructor(readonly options: BrowserWindowConstructorOptions) {
     super();
     BrowserWindow.all.push(this);
+    // As Electron does for every web contents, before anyone else can reach it.
+    app.emit('web-contents-created', {}, this.webContents);
   }
-  async loadFile(path: string): Promise<void> {
-    this.page = path;
-    if (BrowserWindow.failingPages.has(path)) throw new Error(`ERR_FILE_NOT_FOUND (-6) loading 'file://${path}'`);
-    this.webContents.url = pathToFileURL(path).href;
+  async loadURL(url: string): Promise<void> {
+    this.page = url;
+    if (BrowserWindow.failingPages.has(url)) throw new Error(`ERR_HTTP_RESPONSE_CODE_FAILURE (-379) loading '${url}'`);
+    this.webContents.url = url;
   }
   focused = false;
   show(): void {
@@ -224,7 +245,31 @@ class FakeSession {
   }
 }
 
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+
+/** Records the schemes made privileged and their handlers; `fetch` asks a handler as Chromium would. */
+class FakeProtocol {
+  privileged: CustomScheme[] = [];
+  readonly handlers = new Map<string, ProtocolHandler>();
+
+  registerSchemesAsPrivileged(schemes: CustomScheme[]): void {
+    // As Electron does: privileges are fixed once the app is ready.
+    if (app.ready) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+    this.privileged.push(...schemes);
+  }
+  handle(scheme: string, handler: ProtocolHandler): void {
+    if (this.handlers.has(scheme)) throw new Error(`The scheme has been registered: ${scheme}`);
+    this.handlers.set(scheme, handler);
+  }
+  async fetch(url: string): Promise<Response> {
+    const handler = this.handlers.get(new URL(url).protocol.slice(0, -1));
+    if (!handler) throw new Error(`ERR_UNKNOWN_URL_SCHEME: ${url}`);
+    return handler(new Request(url));
+  }
+}
+
 export const app = new FakeApp();
+export const protocol = new FakeProtocol();
 export const ipcMain = new FakeIpcMain();
 export const powerMonitor = new EventEmitter();
 export const session = { defaultSession: new FakeSession() };
@@ -263,6 +308,8 @@ export const dialog = {
 
 export function resetFakeElectron(): void {
   app.reset();
+  protocol.privileged = [];
+  protocol.handlers.clear();
   ipcMain.handlers.clear();
   powerMonitor.removeAllListeners();
   session.defaultSession = new FakeSession();

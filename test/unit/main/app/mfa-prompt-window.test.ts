@@ -39,7 +39,7 @@ describe('MfaPromptWindow', () => {
     const [views] = await shown();
     expect(views).toEqual([expect.objectContaining({ deviceName: 'phone', requesters: ['tray'] })]);
     expect(BrowserWindow.all[0]?.options).toMatchObject({ width: 340, height: 200, alwaysOnTop: true, resizable: false });
-    expect(BrowserWindow.all[0]?.page).toBe(files.page);
+    expect(BrowserWindow.all[0]?.page).toBe(files.page.href);
   });
 
   it('updates the same popup when another caller asks for the same device', async () => {
@@ -75,10 +75,10 @@ describe('MfaPromptWindow', () => {
   });
 
   it('cancels the request, and says why, when the popup page cannot load', async () => {
-    BrowserWindow.failingPages.add(files.page);
+    BrowserWindow.failingPages.add(files.page.href);
     const { ask, failed } = setup();
     await expect(ask(phone, 'tray')).rejects.toMatchObject({ code: 'mfa-cancelled' });
-    expect(failed).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringMatching(/ERR_FILE_NOT_FOUND/) }));
+    expect(failed).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringMatching(/ERR_HTTP_RESPONSE_CODE_FAILURE/) }));
   });
 
   it('on quit, cancels every waiting request and leaves no popup and no timer', async () => {
