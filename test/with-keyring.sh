@@ -11,21 +11,7 @@ if ! command -v dbus-run-session >/dev/null || ! command -v gnome-keyring-daemon
 fi
 # A session bus that starts no services on demand: if the keyring daemon dies, D-Bus must not start a
 # locked stand-in before the replacement below unlocks the same keyring.
-bus_config=$(mktemp)
-cat >"$bus_config" <<'CONFIG'
-<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:tmpdir=/tmp</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-CONFIG
+bus_config="$(cd "$(dirname "$0")" && pwd)/session-bus.conf"
 exec dbus-run-session --config-file="$bus_config" -- bash -c '
   set -uo pipefail
   export LATCHKEY_TEST_KEYRING=1

@@ -20,6 +20,7 @@ import { CLI } from '../../helpers/latchkey-cli';
 import { describeWith } from '../../helpers/needs';
 import { credentialsXml, type StsProxyAnswer } from '../../helpers/sts-proxy';
 import { fakeStsWorld, type FakeStsWorld } from './fake-sts-world';
+import { until } from '../../helpers/until';
 import { rootForUseradd } from './fault-setup';
 
 const ATTACKER = 'latchkey-attacker';
@@ -27,15 +28,6 @@ const ATTACKER_KEY = 'ASIAATTACKERCHOSEN01';
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 const goodAnswer = (): StsProxyAnswer => ({ status: 200, body: credentialsXml('AssumeRole', inAnHour()) });
 
-/** Resolves once `text()` satisfies `done`, or fails after `ms` saying what it had. */
-async function until(text: () => string, done: (text: string) => boolean, what: string, ms = 10_000): Promise<string> {
-  const deadline = Date.now() + ms;
-  while (!done(text())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; got: ${JSON.stringify(text())}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return text();
-}
 
 /** The fake broker another user runs: it records each connection and answers with keys of its choosing. */
 const ATTACKER_SCRIPT = `
@@ -93,7 +85,7 @@ describeWith([keyring, rootForUseradd], 'a broker socket that another local user
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     attacker = { child, output: () => output };
-    await until(() => output, (text) => text.includes('listening'), 'the attacker to listen');
+    await until(() => output.includes('listening'), 'the attacker to listen');
   }
 
   async function stopAttacker(): Promise<void> {
@@ -177,7 +169,7 @@ describeWith([keyring], 'text from a request on the agent’s terminal, and sess
     let screen = '';
     agent.stdout?.on('data', (chunk: Buffer) => (screen += chunk.toString('utf8')));
     const closed = new Promise((resolve) => agent.once('close', resolve));
-    await until(() => screen, (text) => text.includes('serving sessions'), 'the agent to serve');
+    await until(() => screen.includes('serving sessions'), 'the agent to serve');
 
     // A raw client, as any program of this user could be: retitle the window, erase the line, fake a prompt.
     const requester = '\u001b]0;owned\u0007\u001b[2K\rMFA code for root@prod (arn:aws:iam::999999999999:mfa/root)\u202e: ';
@@ -187,7 +179,8 @@ describeWith([keyring], 'text from a request on the agent’s terminal, and sess
     client.on('data', (chunk: string) => (reply += chunk));
     client.write(`${JSON.stringify({ type: 'credentials', protocol: 1, name: 'prod', requester })}\n`);
 
-    const shown = await until(() => screen, (text) => text.includes('requested by'), 'the MFA prompt');
+    await until(() => screen.includes('requested by'), 'the MFA prompt');
+    const shown = screen;
     const prompt = shown.slice(shown.indexOf('MFA code for alice'));
     expect(prompt).toContain('requested by \ufffd]0;owned\ufffd\ufffd[2K\ufffdMFA code for root@prod (arn:aws:iam::999999999999:mfa/root)\ufffd: ');
     // Nothing a terminal would act on: no ESC, BEL or bidi override, and no carriage return but a line's end.
@@ -195,7 +188,7 @@ describeWith([keyring], 'text from a request on the agent’s terminal, and sess
     expect(shown).not.toMatch(/[\u001b\u0007\u202e]|\r(?!\n)/);
 
     agent.stdin?.write('\u001b'); // Esc: no code
-    await until(() => reply, (text) => text.endsWith('\n'), 'the broker’s reply');
+    await until(() => reply.endsWith('\n'), 'the broker’s reply');
     expect(JSON.parse(reply)).toMatchObject({ ok: false, error: { code: 'mfa-cancelled' } });
     client.destroy();
     agent.stdin?.write('\u0003'); // Ctrl-C stops the agent

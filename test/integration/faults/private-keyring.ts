@@ -5,10 +5,12 @@
  * keyring file outlives the daemon, so a restart finds the same secrets.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Component } from '../../helpers/needs';
+import { until } from '../../helpers/until';
 
 const TOOLS = ['dbus-daemon', 'dbus-send', 'dbus-monitor', 'gnome-keyring-daemon', 'secret-tool'];
 const PASSWORD = 'latchkey-fault-test';
@@ -25,19 +27,8 @@ export const privateKeyringTools: Component = {
   install: 'apt-get install dbus dbus-x11 gnome-keyring libsecret-tools',
 };
 
-const BUS_CONFIG = `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:tmpdir=/tmp</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-`;
+/** The run's own bus configuration (test/with-keyring.sh): a bus that starts no service on demand. */
+const BUS_CONFIG = fileURLToPath(new URL('../../session-bus.conf', import.meta.url));
 
 export interface PrivateKeyring {
   /** DBUS_SESSION_BUS_ADDRESS of the private bus. */
@@ -68,9 +59,7 @@ export interface PrivateKeyring {
 
 export async function startPrivateKeyring(): Promise<PrivateKeyring> {
   const folder = mkdtempSync(join(tmpdir(), 'latchkey-private-keyring-'));
-  const config = join(folder, 'bus.conf');
-  writeFileSync(config, BUS_CONFIG);
-  const bus = spawn('dbus-daemon', ['--config-file', config, '--nofork', '--print-address'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const bus = spawn('dbus-daemon', ['--config-file', BUS_CONFIG, '--nofork', '--print-address'], { stdio: ['ignore', 'pipe', 'ignore'] });
   const address = await firstLine(bus);
   const daemonEnv = { PATH: process.env.PATH, HOME: folder, DBUS_SESSION_BUS_ADDRESS: address, XDG_DATA_HOME: join(folder, 'data'), XDG_RUNTIME_DIR: join(folder, 'run') };
   const toolEnv = { ...process.env, DBUS_SESSION_BUS_ADDRESS: address };
@@ -84,7 +73,7 @@ export async function startPrivateKeyring(): Promise<PrivateKeyring> {
       mkdirSync(daemonEnv.XDG_RUNTIME_DIR, { recursive: true, mode: 0o700 });
       daemon = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], { env: daemonEnv, stdio: ['pipe', 'ignore', 'ignore'] });
       daemon.stdin?.end(PASSWORD);
-      await until(owned, 'the keyring daemon to own org.freedesktop.secrets');
+      await until(owned, 'the keyring daemon to own org.freedesktop.secrets', DEADLINE_MS);
     },
     async kill() {
       const running = daemon;
@@ -93,7 +82,7 @@ export async function startPrivateKeyring(): Promise<PrivateKeyring> {
       const gone = new Promise((resolve) => running.once('exit', resolve));
       running.kill('SIGKILL');
       await gone;
-      await until(() => !owned(), 'the bus to drop the dead daemon’s name');
+      await until(() => !owned(), 'the bus to drop the dead daemon’s name', DEADLINE_MS);
     },
     freeze: () => daemon?.kill('SIGSTOP'),
     thaw: () => daemon?.kill('SIGCONT'),
@@ -146,15 +135,6 @@ export async function startPrivateKeyring(): Promise<PrivateKeyring> {
     },
   };
   return keyring;
-}
-
-/** Polls `done` until it holds, failing after a deadline rather than waiting forever. */
-export async function until(done: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + DEADLINE_MS;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`waited ${DEADLINE_MS} ms for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 function firstLine(child: ChildProcess): Promise<string> {
