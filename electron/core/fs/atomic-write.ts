@@ -68,14 +68,23 @@ export async function writeFileAtomically(path: string, data: string | Uint8Arra
   return true;
 }
 
-/** The real file to replace and its state, or undefined for a new file (whose folder now exists). */
-async function writableTarget(path: string, code: ErrorCode): Promise<{ path: string; info: Stats } | undefined> {
+/**
+ * Refuses, writing nothing, a file writeFileAtomically would refuse (another user's, read-only, a
+ * dangling link, not a regular file): callers check before slow work (STS, a prompt), not after it.
+ */
+export async function assertWritable(path: string, code: ErrorCode): Promise<void> {
+  await writableTarget(path, code, { create: false });
+}
+
+/** The real file to replace and its state, or undefined for a new file (whose folder now exists, if `create`). */
+async function writableTarget(path: string, code: ErrorCode, { create } = { create: true }): Promise<{ path: string; info: Stats } | undefined> {
   const refuse = (why: string) => new LatchkeyError(code, `${path} ${why}`);
   let link: Stats;
   try {
     link = await lstat(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw refuse(`cannot be checked: ${fsReason(error)}`);
+    if (!create) return undefined;
     try {
       await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     } catch (mkdirError) {

@@ -9,6 +9,7 @@ import type { Settings } from '../../shared/model';
 import type { AwsProfile } from '../aws-files/aws-file';
 import { awsFilePaths } from '../aws-files/aws-file-path';
 import { editAwsFile } from '../aws-files/edit-aws-file';
+import { assertWritable } from '../fs/atomic-write';
 import { readAwsFile } from '../aws-files/read-aws-file';
 import type { Clock } from '../clock';
 import type { Keychain } from '../keychain/keychain';
@@ -180,6 +181,7 @@ export class SessionEngine {
   /** Refuses, before any STS call or prompt, a profile Latchkey may not write (profile-ownership); warns of one it may. */
   async #checkTarget(name: string, profile: string, replace: boolean): Promise<void> {
     const paths = this.#paths();
+    await assertWritable(paths.credentials, 'aws-file');
     const [credentials, config, settings] = await Promise.all([readAwsFile(paths.credentials, 'credentials'), readAwsFile(paths.config, 'config'), this.deps.settings.load()]);
     const found = { credentials: credentials[profile], config: config[profile] };
     const owned = sessionOwnership(settings, profile, found, name);

@@ -136,6 +136,15 @@ describe('SessionEngine', () => {
     expect(readFileSync(env.AWS_SHARED_CREDENTIALS_FILE, 'utf8')).toBe(text);
   });
 
+  it('refuses a read-only credentials file before any STS call or prompt, and leaves it as it was', async () => {
+    const { engine, env, sts, asked } = await world();
+    writeFileSync(env.AWS_SHARED_CREDENTIALS_FILE, '[other]\nregion = eu-west-1\n', { mode: 0o444 });
+    await expect(engine.publish('admin')).rejects.toThrow(/credentials is read-only \(mode 0444\); Latchkey does not change its permissions/);
+    expect(sts.calls).toMatchObject({ GetSessionToken: 0, AssumeRole: 0 });
+    expect(asked).toHaveLength(0);
+    expect(readFileSync(env.AWS_SHARED_CREDENTIALS_FILE, 'utf8')).toBe('[other]\nregion = eu-west-1\n');
+  });
+
   it('use also publishes under the role’s own name when that preference is on', async () => {
     const { engine } = await world({ publishRolesUnderOwnName: true });
     await engine.use('admin');
