@@ -18,6 +18,12 @@ import { jsSdkSection, profileHeader, profileOfSection, type AwsFileKind, type J
 
 export type AwsProfile = Readonly<Record<string, AwsValue>>;
 
+/** A profile's plain, non-empty value for a key; undefined for a missing, empty or nested one. */
+export function profileText(profile: AwsProfile | undefined, key: string): string | undefined {
+  const value = profile?.[key];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
 interface Splice {
   start: number;
   count: number;

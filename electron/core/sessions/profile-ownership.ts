@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { LatchkeyError } from '../../shared/errors';
 import { maskAccessKeyId } from '../../shared/mask';
 import type { PublishedProfile, Settings } from '../../shared/model';
-import type { AwsProfile } from '../aws-files/aws-file';
+import { profileText as text, type AwsProfile } from '../aws-files/aws-file';
 
 /** The keys a session occupies in a credentials-file profile (aws_security_token is botocore's old name). */
 export const CREDENTIAL_KEYS = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token', 'x_security_token_expires'];
@@ -20,11 +20,6 @@ export const CREDENTIAL_KEYS = ['aws_access_key_id', 'aws_secret_access_key', 'a
  * credential_process; and a role profile's keys are what profiles sourcing it would then use).
  */
 const CREDENTIAL_SOURCES = ['role_arn', 'source_profile', 'credential_source', 'web_identity_token_file', 'credential_process', 'login_session', 'sso_session'];
-
-const text = (profile: AwsProfile | undefined, key: string): string | undefined => {
-  const value = profile?.[key];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
 
 /** A long-term access key: an id without a session token, or an AKIA… id whatever sits beside it. */
 export function isLongTermKey(profile: AwsProfile | undefined): boolean {

@@ -21,7 +21,7 @@ import {
   validateSecretAccessKey,
   validateSessionName,
 } from '../../shared/validation';
-import type { AwsProfile } from '../aws-files/aws-file';
+import { profileText as text, type AwsProfile } from '../aws-files/aws-file';
 
 export interface ImportPlan {
   /** The secret stays in the main process: it goes to the keychain, never to a renderer or a log. */
@@ -39,11 +39,6 @@ export interface ImportPlan {
   /** Every profile left alone, and why. */
   skipped: { profile: string; reason: string }[];
 }
-
-const text = (profile: AwsProfile | undefined, key: string): string | undefined => {
-  const value = profile?.[key];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
 
 /** Python's int() on a string: what botocore makes of duration_seconds (it ignores a value int() refuses). */
 export function pythonInt(value: string): number | undefined {
