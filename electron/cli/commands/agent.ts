@@ -28,14 +28,16 @@ export const command: Command = {
     await checkKeychain(context);
     const engine = await context.engine({ cache: new LayeredSessionCache(new MemorySessionCache(), new KeychainSessionCache(context.keychain())) });
     const server = new BrokerServer(engineBrokerHost('agent', engine), { socketPath: context.brokerAddress });
-    await server.listen();
-    print(io.stderr, `latchkey agent: serving sessions on ${context.brokerAddress}; Ctrl-C to stop`);
     // process.on, not once, and never removed: signal-exit (loaded with proper-lockfile at the first STS
     // call) re-raises a signal it believes no one else listens to, which killed the agent mid-cleanup.
-    // A second signal during the shutdown finds the promise settled and changes nothing.
-    const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    // A second signal during the shutdown finds the promise settled and changes nothing. Listened for
+    // before the socket exists, so a signal the moment it serves still runs the cleanup.
+    const stopped = new Promise<NodeJS.Signals>((resolve) => {
       for (const name of STOP_SIGNALS) process.on(name, () => resolve(name));
     });
+    await server.listen();
+    print(io.stderr, `latchkey agent: serving sessions on ${context.brokerAddress}; Ctrl-C to stop`);
+    const signal = await stopped;
     await server.close();
     try {
       print(io.stderr, `latchkey agent: stopped (${signal})`);
