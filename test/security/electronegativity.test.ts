@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../electron/main/app/app-protocol';
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/windows/app-protocol';
 
 interface Finding {
   id: string;

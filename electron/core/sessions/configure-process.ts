@@ -10,9 +10,9 @@ import { awsFilePaths } from '../aws-files/aws-file-path';
 import type { AwsFile } from '../aws-files/aws-file';
 import { editAwsFile } from '../aws-files/edit-aws-file';
 import { readAwsFile } from '../aws-files/read-aws-file';
-import { regionOf } from '../settings/region-of';
 import type { SettingsStore } from '../settings/settings-store';
 import type { PublishedProfile, Settings } from '../../shared/model';
+import { chainRegion, roleChain } from '../../shared/role-chain';
 import { checkProcessTarget, credentialSources, fingerprint, isLongTermKey, ownedProfile } from './profile-ownership';
 
 export interface ProfileFilesDeps {
@@ -48,7 +48,7 @@ export async function configureProcess(deps: ProfileFilesDeps, target: ProcessTa
       'long-term-key',
       `profile "${profile}" in ${paths.credentials} holds a long-term access key, which AWS tools use before any credential_process: run \`latchkey import --scrub --adopt\` to move it into the keychain and serve the profile from Latchkey, or choose another profile name with --as`,
     );
-  const region = regionOf(settings, name);
+  const region = chainRegion(roleChain(settings, name));
   let written: ProcessWrite = { replaced: [] };
   await editAwsFile(
     paths.config,

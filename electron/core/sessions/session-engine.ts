@@ -6,6 +6,7 @@
  */
 import { LatchkeyError } from '../../shared/errors';
 import type { Settings } from '../../shared/model';
+import { chainRegion, roleChain } from '../../shared/role-chain';
 import type { AwsProfile } from '../aws-files/aws-file';
 import { awsFilePaths } from '../aws-files/aws-file-path';
 import { editAwsFile } from '../aws-files/edit-aws-file';
@@ -13,7 +14,6 @@ import { assertWritable } from '../fs/atomic-write';
 import { readAwsFile } from '../aws-files/read-aws-file';
 import type { Clock } from '../clock';
 import type { Keychain } from '../keychain/keychain';
-import { regionOf } from '../settings/region-of';
 import type { SettingsStore } from '../settings/settings-store';
 import { buildProvider, type ProviderDeps } from '../sts/build-provider';
 import { MfaCodeSource } from '../sts/mfa-code-source';
@@ -72,7 +72,7 @@ export class SessionEngine {
   /** A session and the region tools should use with it, from one reading of the settings. */
   async credentialsAndRegion(name: string, requester: string): Promise<{ session: Session; region?: string }> {
     const { provider, settings } = await this.#provider(name, requester);
-    return { session: await provider.retrieve(), region: regionOf(settings, name) };
+    return { session: await provider.retrieve(), region: chainRegion(roleChain(settings, name)) };
   }
 
   /** A new session now, even if the cached one is still good. */

@@ -10,6 +10,7 @@
  * Every other profile is left alone with the reason. Pure: it reads parsed files and the settings.
  */
 import type { Identity, MfaDevice, Role, Settings } from '../../shared/model';
+import { walkChain } from '../../shared/role-chain';
 import {
   validateAccessKeyId,
   validateAssumeRoleDuration,
@@ -207,8 +208,7 @@ function roleFrom(
   if (regionProblem !== undefined) plan.notes.push({ profile, note: `its region "${region}" was not imported: ${regionProblem}` });
 
   // The MFA device belongs to the identity at the root of the chain.
-  let root = source;
-  for (let hops = 0; roles.has(root) && hops <= roles.size; hops++) root = roles.get(root)?.source ?? root;
+  const root = walkChain({ identities: [...identities.values()], roles: [...roles.values()] }, source).end;
   let mfaDevice: string | undefined;
   if (serial !== undefined && problem === undefined) {
     const known = [...existingDevices, ...plan.mfaDevices].find((device) => device.serial === serial && device.identity === root);

@@ -3,7 +3,8 @@
  * that must be unique, references that must resolve, role chains that must end at an identity.
  * Returns one message per problem, naming the entries involved; empty when all is well.
  */
-import type { Role, Settings } from '../../shared/model';
+import type { Settings } from '../../shared/model';
+import { walkChain } from '../../shared/role-chain';
 
 export function integrityProblems(settings: Settings): string[] {
   const problems: string[] = [];
@@ -42,20 +43,23 @@ export function integrityProblems(settings: Settings): string[] {
       problems.push(`role "${role.name}" has source "${role.source}", which is neither an identity nor a role`);
       continue;
     }
-    const chain = chainOf(role, roles);
+    const chain = walkChain(settings, role.name);
     if (chain.cycle) {
-      if (!reportedCycles.has(role.name)) {
-        chain.cycle.forEach((name) => reportedCycles.add(name));
-        problems.push(`roles ${[...chain.cycle, role.name].map((name) => `"${name}"`).join(' → ')} form a cycle: a chain must start at an identity`);
+      // A loop further up the chain is reported from one of its own roles.
+      if (chain.end === role.name && !reportedCycles.has(role.name)) {
+        const names = chain.roles.map((entry) => entry.name);
+        names.forEach((name) => reportedCycles.add(name));
+        problems.push(`roles ${[...names, role.name].map((name) => `"${name}"`).join(' → ')} form a cycle: a chain must start at an identity`);
       }
       continue;
     }
-    if (role.mfaDevice === undefined || chain.root === undefined || !identities.has(chain.root)) continue;
+    // A chain with a missing source further up is reported from the role that names it.
+    if (role.mfaDevice === undefined || !chain.identity) continue;
     const device = devices.get(role.mfaDevice);
     if (!device) problems.push(`role "${role.name}" uses MFA device "${role.mfaDevice}", which does not exist`);
-    else if (device.identity !== chain.root)
+    else if (device.identity !== chain.identity.name)
       problems.push(
-        `role "${role.name}" uses MFA device "${device.name}" of identity "${device.identity}", but its chain starts at identity "${chain.root}"`,
+        `role "${role.name}" uses MFA device "${device.name}" of identity "${device.identity}", but its chain starts at identity "${chain.identity.name}"`,
       );
   }
 
@@ -63,23 +67,6 @@ export function integrityProblems(settings: Settings): string[] {
     if (!identities.has(entry.source) && !roles.has(entry.source))
       problems.push(`published profile "${entry.profile}" has source "${entry.source}", which is neither an identity nor a role`);
   return problems;
-}
-
-/**
- * Follows a role's sources to the name its chain starts at (an identity, unless a source is missing,
- * which is reported on its own), or to the roles of a loop that comes back to `role`.
- */
-function chainOf(role: Role, roles: Map<string, Role>): { root?: string; cycle?: string[] } {
-  const names = [role.name];
-  let current = role;
-  for (let next = roles.get(current.source); next; next = roles.get(current.source)) {
-    if (next.name === role.name) return { cycle: names };
-    // A loop further up the chain is reported from one of its own roles.
-    if (names.includes(next.name)) return {};
-    names.push(next.name);
-    current = next;
-  }
-  return { root: current.source };
 }
 
 /** "an identity", "2 identities", or "" when none has the name. */

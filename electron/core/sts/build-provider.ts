@@ -15,8 +15,9 @@
  * MFA session is shared between roles.
  */
 import { LatchkeyError } from '../../shared/errors';
-import type { Identity, MfaDevice, Preferences, Role, Settings } from '../../shared/model';
-import { LIMITS } from '../../shared/validation';
+import { iamUserName } from '../../shared/iam-user-name';
+import type { Identity, MfaDevice, Preferences, Settings } from '../../shared/model';
+import { chainFrom, chainRegion, roleChain, roleDuration, sendsCodeOnAssumeRole } from '../../shared/role-chain';
 import type { Clock } from '../clock';
 import type { Keychain } from '../keychain/keychain';
 import { identityDevice } from '../settings/identity-device';
@@ -68,35 +69,27 @@ export function buildProvider(name: string, requester: string, deps: ProviderDep
       device === undefined || device.name === ownDevice(identity)?.name ? identity.name : `${identity.name} (MFA ${device.name})`,
     );
 
-  const roleSession = (role: Role): { provider: CredentialProvider; identity: Identity } => {
+  const chain = roleChain(settings, name);
+  const { identity } = chain;
+  if (chain.roles.length === 0) return identitySession(identity, ownDevice(identity));
+
+  // From the identity up: each role is assumed from the session of the one below it.
+  return chain.roles.reduceRight<CredentialProvider | undefined>((below, role, index) => {
     const device = role.mfaDevice === undefined ? undefined : named(settings.mfaDevices, role.mfaDevice);
-    const durationSeconds = role.durationSeconds ?? settings.preferences.roleSessionSeconds;
-    const sourceRole = settings.roles.find((r) => r.name === role.source);
-
-    let identity: Identity;
-    let source: CredentialProvider;
-    let directMfa: boolean;
-    if (sourceRole) {
-      ({ provider: source, identity } = roleSession(sourceRole));
-      directMfa = device !== undefined;
-    } else {
-      identity = named(settings.identities, role.source);
-      directMfa = device !== undefined && (role.directMfa || durationSeconds > LIMITS.roleChainSeconds);
-      source = device && !directMfa ? identitySession(identity, device) : new IdentityProvider(identity, keychain);
-    }
-
-    const provider = wrap(
+    const fromRole = below !== undefined;
+    const sendsCode = sendsCodeOnAssumeRole(role, fromRole, settings.preferences);
+    return wrap(
       new AssumeRoleProvider({
         name: role.name,
         roleArn: role.roleArn,
         roleSessionName: role.sessionName ?? defaultSessionName(identity),
-        durationSeconds,
+        durationSeconds: roleDuration(role, settings.preferences),
         externalId: role.externalId,
-        region: role.region ?? identity.region ?? DEFAULT_STS_REGION,
+        region: chainRegion(chainFrom(chain, index)) ?? DEFAULT_STS_REGION,
         identity,
-        source,
-        chained: sourceRole !== undefined,
-        mfa: directMfa && device ? { device, identity, requester } : undefined,
+        source: below ?? (device && !sendsCode ? identitySession(identity, device) : new IdentityProvider(identity, keychain)),
+        chained: fromRole,
+        mfa: sendsCode && device ? { device, identity, requester } : undefined,
         notice,
         sts,
         codes,
@@ -104,14 +97,7 @@ export function buildProvider(name: string, requester: string, deps: ProviderDep
       }),
       role.name,
     );
-    return { provider, identity };
-  };
-
-  const identity = settings.identities.find((i) => i.name === name);
-  if (identity) return identitySession(identity, ownDevice(identity));
-  const role = settings.roles.find((r) => r.name === name);
-  if (role) return roleSession(role).provider;
-  throw new LatchkeyError('not-found', `no identity or role is named "${name}": check the name, or add it in Latchkey's settings`);
+  }, undefined) as CredentialProvider;
 }
 
 /** Settings that passed their integrity checks refer only to entries that exist. */
@@ -126,7 +112,7 @@ function named<T extends { name: string }>(entries: readonly T[], name: string):
  * RoleSessionName (2-64 of [\w+=,.@-]), so CloudTrail shows who assumed the role.
  */
 function defaultSessionName(identity: Identity): string {
-  const user = identity.arn?.match(/:user\/(?:[^:]*\/)?([^/]+)$/)?.[1] ?? identity.name;
+  const user = iamUserName(identity.arn) ?? identity.name;
   const name = user.replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
   return name.length >= 2 ? name : `${name}-latchkey`;
 }

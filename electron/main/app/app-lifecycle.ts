@@ -7,8 +7,8 @@
 import { app, dialog, protocol } from 'electron';
 import { describeError } from '../../shared/errors';
 import { APP_ID } from './app-id';
-import { registerAppScheme } from './app-protocol';
-import { guardWebContents } from './guard-web-contents';
+import { registerAppScheme } from '../windows/app-protocol';
+import { guardWebContents } from '../windows/guard-web-contents';
 import type { RunningApp } from './compose-app';
 
 /** Resolves once the app runs (or has quit). */

@@ -4,16 +4,16 @@
  * expirations or an MFA code, reported as problems, while the menu stays usable.
  */
 import { describeError } from '../../shared/errors';
+import { iamUserName } from '../../shared/iam-user-name';
 import type { Identity, Settings } from '../../shared/model';
+import { roleChain } from '../../shared/role-chain';
 import type { Clock } from '../../core/clock';
 import type { Keychain } from '../../core/keychain/keychain';
 import type { SessionEngine } from '../../core/sessions/session-engine';
 import type { SettingsStore } from '../../core/settings/settings-store';
 import { deviceCode } from '../../core/totp/device-code';
-import type { ReminderSession } from '../reminders/expiry-reminders';
+import { reminderSessions, type ReminderSession } from '../../core/sessions/reminder-sessions';
 import type { TrayIdentity, TrayMfaCode, TrayState } from '../tray/tray-state';
-import { reminderSessions } from './reminder-sessions';
-import { roleChain } from './role-chain';
 
 export interface AppState {
   tray: TrayState;
@@ -70,7 +70,7 @@ export async function gatherAppState({ settings: store, engine, keychain, clock 
 }
 
 function trayIdentity(settings: Settings, identity: Identity, codes: (TrayMfaCode | undefined)[]): TrayIdentity {
-  const userName = identity.arn?.match(/:user\/(?:[^:]*\/)?([^/]+)$/)?.[1];
+  const userName = iamUserName(identity.arn);
   const devices = new Set(settings.mfaDevices.filter((device) => device.identity === identity.name).map((device) => device.name));
   return {
     name: identity.name,

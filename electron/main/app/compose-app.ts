@@ -27,20 +27,20 @@ import { TrayRefresh } from '../tray/tray-refresh';
 import { AppBroker } from './app-broker';
 import { AppRefresh } from './app-refresh';
 import { gatherAppState, type AppState } from './app-state';
-import { serveRenderer } from './app-protocol';
-import { AppWindow, pageUrl, rendererFolder, windowFiles } from './app-window';
+import { serveRenderer } from '../windows/app-protocol';
+import { AppWindow, pageUrl, rendererFolder, windowFiles } from '../windows/app-window';
 import { watchFiles } from './file-watch';
-import { hardenSession } from './harden-session';
+import { hardenSession } from '../windows/harden-session';
 import { LoginItem } from './login-item';
-import { registerMfaPromptHandlers } from './mfa-prompt-handlers';
+import { registerMfaPromptHandlers } from '../mfa/mfa-prompt-handlers';
 import { registerSettingsHandlers } from '../settings/register-settings-handlers';
 import { appProcessCommand } from '../settings/app-process-command';
-import { MfaPromptWindow } from './mfa-prompt-window';
+import { MfaPromptWindow } from '../mfa/mfa-prompt-window';
 import { Notifier } from './notifier';
-import { ownershipDialog } from './ownership-dialog';
-import { renewAndRepublish } from './republish';
-import { TrayActions } from './tray-actions';
-import { TrayView } from './tray-view';
+import { ownershipDialog } from '../tray/ownership-dialog';
+import { renewAndRepublish } from '../../core/sessions/renew-and-republish';
+import { TrayActions } from '../tray/tray-actions';
+import { TrayView } from '../tray/tray-view';
 
 export interface AppOptions {
   /** Paths (HOME, LATCHKEY_HOME, XDG_RUNTIME_DIR, AWS_*), STS endpoints and the keychain service. */
@@ -100,7 +100,7 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
   });
 
   const renew = (name: string, requester: string) =>
-    renewAndRepublish(engine, name, requester, notifier)
+    renewAndRepublish(engine, name, requester, (title, error) => notifier.failed(title, error))
       .catch((error: unknown) => notifier.failed(`Could not renew ${name}`, error))
       .finally(() => refresh.request());
   const reminders = new ExpiryReminders({

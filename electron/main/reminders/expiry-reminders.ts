@@ -7,19 +7,11 @@
 import type { Clock } from '../../core/clock';
 import { formatTimeLeft } from '../tray/time-left';
 import type { Timers } from '../../core/timers';
-
-export interface ReminderSession {
-  /** The identity or role name: what the notification names and renew() renews. */
-  name: string;
-  expiration: Date;
-  /** It can be renewed without the person: a valid cached MFA session behind it, or auto-MFA. */
-  renewsSilently: boolean;
-}
-
-export type ReminderAction = 'Renew';
+import type { ReminderSession } from '../../core/sessions/reminder-sessions';
 
 export interface ReminderActions {
-  notify(name: string, message: string, actions: readonly ReminderAction[]): void;
+  /** Shows the reminder; the notification offers to renew `name`. */
+  notify(name: string, message: string): void;
   /** Renews and republishes; a failure is the host's to report. The reminder stays as a fallback. */
   renew(name: string): void;
 }
@@ -95,7 +87,7 @@ export class ExpiryReminders {
     if (now < remindAt) return this.#wake(session, remindAt - now);
     progress.done = true;
     const left = formatTimeLeft(new Date(progress.expiration), now);
-    this.deps.actions.notify(session.name, left === 'expired' ? `${session.name} has expired` : `${session.name} expires in ${left}`, ['Renew']);
+    this.deps.actions.notify(session.name, left === 'expired' ? `${session.name} has expired` : `${session.name} expires in ${left}`);
   }
 
   /** A renewal that worked replaces the session before this; one that failed leaves the reminder due. */

@@ -28,12 +28,12 @@ import { handle, type Handler } from '../ipc/handle';
 import type { SenderCheck } from '../ipc/trusted-sender';
 import type { ProcessCommandPort } from './app-process-command';
 import { importPreview } from './import-preview';
-import { pickImport } from './pick-import';
+import { pickImport } from '../../core/settings/pick-import';
 import { readQrSeed, type OpenDialog } from './read-qr-seed';
 import { readSeedText } from './read-seed-text';
 import { settingsView } from './settings-view';
 import { StagedSeed } from './staged-seed';
-import { testRole } from './test-role';
+import { testRole } from '../../core/sessions/test-role';
 
 export interface SettingsHandlerDeps {
   ipcMain: Pick<IpcMain, 'handle'>;

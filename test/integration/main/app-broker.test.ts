@@ -15,10 +15,10 @@ import { ACCOUNT, createRole, createUser, iamClient } from '../../helpers/moto-i
 import { startMoto, type Moto } from '../../helpers/moto';
 import { describeWith } from '../../helpers/needs';
 import { startStsProxy, type StsProxy } from '../../helpers/sts-proxy';
-import { BrowserWindow, ipcMain, Notification } from '../../unit/main/app/fake-electron';
+import { BrowserWindow, ipcMain, Notification } from '../../fakes/fake-electron';
 import { runTestApp } from './running-app';
 
-vi.mock('electron', () => import('../../unit/main/app/fake-electron'));
+vi.mock('electron', () => import('../../fakes/fake-electron'));
 
 const PARALLEL = 16;
 

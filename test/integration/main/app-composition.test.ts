@@ -13,10 +13,10 @@ import { startMoto, type Moto } from '../../helpers/moto';
 import { describeWith } from '../../helpers/needs';
 import { settingsPath } from '../../../electron/core/settings/settings-path';
 import { SettingsStore } from '../../../electron/core/settings/settings-store';
-import { clipboard, Notification } from '../../unit/main/app/fake-electron';
+import { clipboard, Notification } from '../../fakes/fake-electron';
 import { runTestApp, type RunningTestApp } from './running-app';
 
-vi.mock('electron', () => import('../../unit/main/app/fake-electron'));
+vi.mock('electron', () => import('../../fakes/fake-electron'));
 
 /** What the process holds open that a stopped app must have let go of. */
 const LINGERING = /^(Timeout|Immediate|PipeWrap|PipeServerWrap|TCPServerWrap|FSEventWrap|StatWatcher)$/;

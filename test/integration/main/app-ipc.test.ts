@@ -6,12 +6,12 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ipcContract } from '../../../electron/shared/ipc-contract';
-import { pageUrl, windowFiles } from '../../../electron/main/app/app-window';
+import { pageUrl, windowFiles } from '../../../electron/main/windows/app-window';
 import { cliWorld } from '../../helpers/latchkey-cli';
-import { ipcMain } from '../../unit/main/app/fake-electron';
+import { ipcMain } from '../../fakes/fake-electron';
 import { runTestApp, type RunningTestApp } from './running-app';
 
-vi.mock('electron', () => import('../../unit/main/app/fake-electron'));
+vi.mock('electron', () => import('../../fakes/fake-electron'));
 
 const PAGES = ['mfa-prompt', 'settings'];
 const frameAt = (url: string, parent: object | null = null) => ({ senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent;

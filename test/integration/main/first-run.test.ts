@@ -6,10 +6,10 @@ import { afterEach, expect, it, vi } from 'vitest';
 import { keyring } from '../../helpers/components';
 import { cliWorld } from '../../helpers/latchkey-cli';
 import { describeWith } from '../../helpers/needs';
-import { BrowserWindow } from '../../unit/main/app/fake-electron';
+import { BrowserWindow } from '../../fakes/fake-electron';
 import { runTestApp, type RunningTestApp } from './running-app';
 
-vi.mock('electron', () => import('../../unit/main/app/fake-electron'));
+vi.mock('electron', () => import('../../fakes/fake-electron'));
 
 const settingsWindows = () => BrowserWindow.all.filter((window) => window.page?.endsWith('settings.html') && window.visible && !window.destroyed);
 

@@ -1,12 +1,12 @@
 /**
  * The desktop app as `npm start` composes it, in a CLI world of its own (temp HOME, settings, runtime
  * folder and keychain service), with Electron faked: the test is the person at the tray menu and the
- * popup. Call vi.mock('electron', () => import('../../unit/main/app/fake-electron')) in the test file.
+ * popup. Call vi.mock('electron', () => import('../../fakes/fake-electron')) in the test file.
  */
 import { expect, vi } from 'vitest';
 import { runApp } from '../../../electron/main/app/app-lifecycle';
 import { composeApp } from '../../../electron/main/app/compose-app';
-import { app, resetFakeElectron, Tray, type FakeMenu } from '../../unit/main/app/fake-electron';
+import { app, resetFakeElectron, Tray, type FakeMenu } from '../../fakes/fake-electron';
 import type { CliWorld } from '../../helpers/latchkey-cli';
 
 export interface RunningTestApp {

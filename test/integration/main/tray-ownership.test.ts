@@ -12,10 +12,10 @@ import { startMoto, type Moto } from '../../helpers/moto';
 import { describeWith } from '../../helpers/needs';
 import { settingsPath } from '../../../electron/core/settings/settings-path';
 import { SettingsStore } from '../../../electron/core/settings/settings-store';
-import { BrowserWindow, dialog, Notification, type FakeMessageBox } from '../../unit/main/app/fake-electron';
+import { BrowserWindow, dialog, Notification, type FakeMessageBox } from '../../fakes/fake-electron';
 import { runTestApp, type RunningTestApp } from './running-app';
 
-vi.mock('electron', () => import('../../unit/main/app/fake-electron'));
+vi.mock('electron', () => import('../../fakes/fake-electron'));
 
 const KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';

@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { runApp } from '../../../../electron/main/app/app-lifecycle';
 import type { RunningApp } from '../../../../electron/main/app/compose-app';
 import { LatchkeyError } from '../../../../electron/shared/errors';
-import { app, dialog, protocol, resetFakeElectron } from './fake-electron';
+import { app, dialog, protocol, resetFakeElectron } from '../../../fakes/fake-electron';
 
-vi.mock('electron', () => import('./fake-electron'));
+vi.mock('electron', () => import('../../../fakes/fake-electron'));
 
 function fakeApp(): RunningApp & { stopped: () => void } {
   let release: () => void = () => {};

@@ -6,7 +6,7 @@ import { totpCode } from '../../../../electron/core/totp/totp-code';
 import { gatherAppState } from '../../../../electron/main/app/app-state';
 import { FakeClock } from '../../../fakes/fake-clock';
 import { MemoryKeychain } from '../../../fakes/memory-keychain';
-import { appSettings, settingsStore } from './app-settings';
+import { appSettings, settingsStore } from '../../../fakes/app-settings';
 
 const SEED = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const MINUTE = 60_000;

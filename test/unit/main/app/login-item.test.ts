@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { LoginItem } from '../../../../electron/main/app/login-item';
-import { app, resetFakeElectron } from './fake-electron';
+import { app, resetFakeElectron } from '../../../fakes/fake-electron';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { autostartPath } from '../../../../electron/main/app/linux-autostart';
 
-vi.mock('electron', () => import('./fake-electron'));
+vi.mock('electron', () => import('../../../fakes/fake-electron'));
 
 describe('LoginItem', () => {
   beforeEach(resetFakeElectron);

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { LatchkeyError } from '../../../../electron/shared/errors';
 import { Notifier } from '../../../../electron/main/app/notifier';
-import { Notification, resetFakeElectron } from './fake-electron';
+import { Notification, resetFakeElectron } from '../../../fakes/fake-electron';
 
-vi.mock('electron', () => import('./fake-electron'));
+vi.mock('electron', () => import('../../../fakes/fake-electron'));
 
 describe('Notifier', () => {
   beforeEach(resetFakeElectron);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ExpiryReminders, type ReminderSession } from '../../../../electron/main/reminders/expiry-reminders';
+import { ExpiryReminders } from '../../../../electron/main/reminders/expiry-reminders';
+import type { ReminderSession } from '../../../../electron/core/sessions/reminder-sessions';
 import { FakeTimers } from '../../../fakes/fake-timers';
 
 const MINUTE = 60_000;
@@ -12,7 +13,7 @@ function setup(options: { onRenew?: (name: string) => void } = {}) {
     clock: timers.clock,
     timers,
     actions: {
-      notify: (name, message, actions) => events.push(`notify ${name}: ${message} [${actions.join()}]`),
+      notify: (name, message) => events.push(`notify ${name}: ${message}`),
       renew: (name) => {
         events.push(`renew ${name}`);
         options.onRenew?.(name);
@@ -28,14 +29,14 @@ function setup(options: { onRenew?: (name: string) => void } = {}) {
 }
 
 describe('ExpiryReminders', () => {
-  it('notifies with a Renew action at the lead time before expiration, then leaves no timer', () => {
+  it('notifies at the lead time before expiration, then leaves no timer', () => {
     const { timers, reminders, events, session } = setup();
     reminders.reschedule([session('prod-admin', 60 * MINUTE)], LEAD);
 
     timers.advance(50 * MINUTE - 1);
     expect(events).toEqual([]);
     timers.advance(1);
-    expect(events).toEqual(['notify prod-admin: prod-admin expires in 10 min [Renew]']);
+    expect(events).toEqual(['notify prod-admin: prod-admin expires in 10 min']);
     expect(timers.due).toEqual([]);
   });
 
@@ -57,7 +58,7 @@ describe('ExpiryReminders', () => {
     reminders.reschedule([session('prod-admin', 60 * MINUTE, true)], LEAD);
 
     timers.advance(60 * MINUTE);
-    expect(events).toEqual(['renew prod-admin', 'notify prod-admin: prod-admin expires in 10 min [Renew]']);
+    expect(events).toEqual(['renew prod-admin', 'notify prod-admin: prod-admin expires in 10 min']);
   });
 
   it('after sleep, gives each session one catch-up reminder or renewal instead of stale timers', () => {
@@ -66,15 +67,15 @@ describe('ExpiryReminders', () => {
 
     timers.clock.advance(3 * 60 * MINUTE); // asleep: no timer ran
     reminders.resume();
-    expect(events).toEqual(['notify dev: dev has expired [Renew]', 'notify prod-admin: prod-admin expires in 4 min [Renew]', 'renew ops']);
+    expect(events).toEqual(['notify dev: dev has expired', 'notify prod-admin: prod-admin expires in 4 min', 'renew ops']);
 
     timers.advance(60 * MINUTE);
     expect(events).toEqual([
-      'notify dev: dev has expired [Renew]',
-      'notify prod-admin: prod-admin expires in 4 min [Renew]',
+      'notify dev: dev has expired',
+      'notify prod-admin: prod-admin expires in 4 min',
       'renew ops',
       // The renewal did not replace it: the fallback reminder, once.
-      'notify ops: ops has expired [Renew]',
+      'notify ops: ops has expired',
     ]);
     expect(timers.due).toEqual([]);
   });
@@ -87,7 +88,7 @@ describe('ExpiryReminders', () => {
     timers.advance(0);
     reminders.resume();
     timers.advance(60 * MINUTE);
-    expect(events).toEqual(['notify dev: dev has expired [Renew]', 'notify prod-admin: prod-admin has expired [Renew]']);
+    expect(events).toEqual(['notify dev: dev has expired', 'notify prod-admin: prod-admin has expired']);
   });
 
   it('never reminds twice for the same expiration, and reminds again for a new one', () => {
@@ -117,14 +118,14 @@ describe('ExpiryReminders', () => {
   it('reminds at once, with the real time left, for a session that arrives inside the lead time', () => {
     const { reminders, events, session } = setup();
     reminders.reschedule([session('dev', 4 * MINUTE)], LEAD);
-    expect(events).toEqual(['notify dev: dev expires in 4 min [Renew]']);
+    expect(events).toEqual(['notify dev: dev expires in 4 min']);
   });
 
   it('follows the lead time preference', () => {
     const { timers, reminders, events, session } = setup();
     reminders.reschedule([session('dev', 60 * MINUTE)], 30);
     timers.advance(30 * MINUTE);
-    expect(events).toEqual(['notify dev: dev expires in 30 min [Renew]']);
+    expect(events).toEqual(['notify dev: dev expires in 30 min']);
   });
 
   it('drops the timers of sessions no longer given, and stop() leaves none at all', () => {

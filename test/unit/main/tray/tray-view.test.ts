@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { TrayView } from '../../../../electron/main/app/tray-view';
+import { TrayView } from '../../../../electron/main/tray/tray-view';
 import type { TrayState } from '../../../../electron/main/tray/tray-state';
-import { resetFakeElectron, Tray } from './fake-electron';
+import { resetFakeElectron, Tray } from '../../../fakes/fake-electron';
 
-vi.mock('electron', () => import('./fake-electron'));
+vi.mock('electron', () => import('../../../fakes/fake-electron'));
 
 const NOW = Date.UTC(2026, 0, 1, 12);
 const state: TrayState = {

@@ -1,10 +1,10 @@
 import type { App } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppWindow, windowFiles } from '../../../../electron/main/app/app-window';
-import { guardWebContents } from '../../../../electron/main/app/guard-web-contents';
-import { app, type BrowserWindow, FakeWebContents, preventable, resetFakeElectron } from './fake-electron';
+import { AppWindow, windowFiles } from '../../../../electron/main/windows/app-window';
+import { guardWebContents } from '../../../../electron/main/windows/guard-web-contents';
+import { app, type BrowserWindow, FakeWebContents, preventable, resetFakeElectron } from '../../../fakes/fake-electron';
 
-vi.mock('electron', () => import('./fake-electron'));
+vi.mock('electron', () => import('../../../fakes/fake-electron'));
 
 /** Every way a web contents could leave its page, refused or not. */
 function attempts(contents: FakeWebContents) {

@@ -5,8 +5,8 @@
  */
 import { ipcContract, type MfaPromptView } from '../../shared/ipc-contract';
 import { send } from '../ipc/send';
-import type { PromptWindow } from '../mfa/prompt-window';
-import { AppWindow, type WindowFiles } from './app-window';
+import type { PromptWindow } from './prompt-window';
+import { AppWindow, type WindowFiles } from '../windows/app-window';
 
 export interface MfaPromptWindowDeps {
   files: WindowFiles;

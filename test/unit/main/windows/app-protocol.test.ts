@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { Protocol } from 'electron';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { appUrl, CONTENT_SECURITY_POLICY, registerAppScheme, rendererResponse, serveRenderer } from '../../../../electron/main/app/app-protocol';
-import { protocol, resetFakeElectron } from './fake-electron';
+import { appUrl, CONTENT_SECURITY_POLICY, registerAppScheme, rendererResponse, serveRenderer } from '../../../../electron/main/windows/app-protocol';
+import { protocol, resetFakeElectron } from '../../../fakes/fake-electron';
 
-vi.mock('electron', () => import('./fake-electron'));
+vi.mock('electron', () => import('../../../fakes/fake-electron'));
 
 // A built renderer in a temp folder, with things beside and inside it that must not be served.
 const base = mkdtempSync(join(tmpdir(), 'latchkey-app-protocol-'));

@@ -4,11 +4,18 @@
  * A session already inside the reminder lead time is not renewed silently: when the lead time is as
  * long as the sessions, each renewal would bring another due at once, without end.
  */
-import type { Preferences, Settings } from '../../shared/model';
-import { LIMITS } from '../../shared/validation';
-import type { PublishedStatus } from '../../core/sessions/session-engine';
-import type { ReminderSession } from '../reminders/expiry-reminders';
-import { roleChain } from './role-chain';
+import type { Settings } from '../../shared/model';
+import { roleChain, sendsCodeOnAssumeRole } from '../../shared/role-chain';
+import { identityDevice } from '../settings/identity-device';
+import type { PublishedStatus } from './session-engine';
+
+export interface ReminderSession {
+  /** The identity or role name: what the notification names and renew() renews. */
+  name: string;
+  expiration: Date;
+  /** It can be renewed without the person: a valid cached MFA session behind it, or auto-MFA. */
+  renewsSilently: boolean;
+}
 
 const MINUTE_MS = 60_000;
 
@@ -38,17 +45,10 @@ export function renewsSilently(settings: Settings, name: string, cached: Readonl
     const device = settings.mfaDevices.find((entry) => entry.name === deviceName);
     return device === undefined || (device.autoMfa && device.hasSeed);
   };
-  const { identity, roles } = roleChain(settings, name);
-  if (roles.length === 0) return answersItself(settings.mfaDevices.find((device) => device.identity === identity.name)?.name);
-  const mfaSessionLasts = (cached.get(identity.name)?.getTime() ?? 0) > now + settings.preferences.renewalWindowMinutes * MINUTE_MS;
-  return roles.every((role, index) => {
-    if (role.mfaDevice === undefined || answersItself(role.mfaDevice)) return true;
-    const fromIdentity = index === roles.length - 1;
-    return fromIdentity && !sendsCodeItself(role, settings.preferences) && mfaSessionLasts;
-  });
-}
-
-/** As build-provider decides: a role assumed from the identity sends its own code when asked to, or when it lasts past what an MFA session allows. */
-function sendsCodeItself(role: Settings['roles'][number], preferences: Preferences): boolean {
-  return role.directMfa || (role.durationSeconds ?? preferences.roleSessionSeconds) > LIMITS.roleChainSeconds;
+  const chain = roleChain(settings, name);
+  if (chain.roles.length === 0) return answersItself(identityDevice(settings, chain.identity.name)?.name);
+  const mfaSessionLasts = (cached.get(chain.identity.name)?.getTime() ?? 0) > now + settings.preferences.renewalWindowMinutes * MINUTE_MS;
+  return chain.roles.every(
+    (role, index) => role.mfaDevice === undefined || answersItself(role.mfaDevice) || (!sendsCodeOnAssumeRole(role, index < chain.roles.length - 1, settings.preferences) && mfaSessionLasts),
+  );
 }

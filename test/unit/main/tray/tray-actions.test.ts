@@ -3,12 +3,12 @@ import { LatchkeyError } from '../../../../electron/shared/errors';
 import type { Session } from '../../../../electron/core/sessions/session-cache';
 import type { PublishOptions } from '../../../../electron/core/sessions/session-engine';
 import { totpCode } from '../../../../electron/core/totp/totp-code';
-import type { OwnershipChoice } from '../../../../electron/main/app/ownership-dialog';
-import { TrayActions } from '../../../../electron/main/app/tray-actions';
+import type { OwnershipChoice } from '../../../../electron/main/tray/ownership-dialog';
+import { TrayActions } from '../../../../electron/main/tray/tray-actions';
 import type { TrayAction } from '../../../../electron/main/tray/tray-menu';
 import { FakeClock } from '../../../fakes/fake-clock';
 import { MemoryKeychain } from '../../../fakes/memory-keychain';
-import { appSettings, settingsStore } from './app-settings';
+import { appSettings, settingsStore } from '../../../fakes/app-settings';
 
 const SEED = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const session: Session = {

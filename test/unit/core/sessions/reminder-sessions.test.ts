@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { reminderSessions, renewsSilently } from '../../../../electron/main/app/reminder-sessions';
-import { roleChain } from '../../../../electron/main/app/role-chain';
-import { appSettings } from './app-settings';
+import { reminderSessions, renewsSilently } from '../../../../electron/core/sessions/reminder-sessions';
+import { appSettings } from '../../../fakes/app-settings';
 
 const NOW = Date.UTC(2026, 0, 1, 12);
 const MINUTE = 60_000;
 const at = (minutes: number) => new Date(NOW + minutes * MINUTE);
-
-describe('roleChain', () => {
-  it('follows sources down to the identity', () => {
-    const settings = appSettings();
-    expect(roleChain(settings, 'audit')).toEqual({ identity: settings.identities[0], roles: [settings.roles[2], settings.roles[0]] });
-    expect(roleChain(settings, 'bob')).toEqual({ identity: settings.identities[1], roles: [] });
-  });
-
-  it('refuses a loop a hand-edited file might hold, naming the entry', () => {
-    const settings = appSettings((s) => s.roles?.push({ name: 'loop', roleArn: 'arn:aws:iam::123456789012:role/loop', source: 'loop' }));
-    expect(() => roleChain(settings, 'loop')).toThrow(/"loop" does not lead to an identity/);
-  });
-});
 
 describe('renewsSilently', () => {
   const mfaSession = (minutesLeft: number) => new Map([['alice', at(minutesLeft)]]);

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Session } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../../../../electron/main/app/app-protocol';
-import { hardenSession } from '../../../../electron/main/app/harden-session';
-import { session } from './fake-electron';
+import { CONTENT_SECURITY_POLICY } from '../../../../electron/main/windows/app-protocol';
+import { hardenSession } from '../../../../electron/main/windows/harden-session';
+import { session } from '../../../fakes/fake-electron';
 
-vi.mock('electron', () => import('./fake-electron'));
+vi.mock('electron', () => import('../../../fakes/fake-electron'));
 
 describe('hardenSession', () => {
   hardenSession(session.defaultSession as unknown as Session);

@@ -4,14 +4,13 @@
  * now holds what Latchkey did not write, is reported and left as it is, and the others still get the
  * new session.
  */
-import type { SessionEngine } from '../../core/sessions/session-engine';
-import type { Notifier } from './notifier';
+import type { SessionEngine } from './session-engine';
 
 export type Republisher = Pick<SessionEngine, 'renew' | 'published' | 'publish'>;
 
-export async function renewAndRepublish(engine: Republisher, name: string, requester: string, notifier: Pick<Notifier, 'failed'>): Promise<void> {
+export async function renewAndRepublish(engine: Republisher, name: string, requester: string, failed: (title: string, error: unknown) => void): Promise<void> {
   await engine.renew(name, requester);
   for (const { profile, source } of await engine.published())
     if (source === name)
-      await engine.publish(name, profile, { requester }).catch((error: unknown) => notifier.failed(`Renewed ${name}, but could not write it into ${profile}`, error));
+      await engine.publish(name, profile, { requester }).catch((error: unknown) => failed(`Renewed ${name}, but could not write it into ${profile}`, error));
 }

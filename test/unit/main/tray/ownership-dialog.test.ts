@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MessageBoxOptions } from 'electron';
 import { checkSessionTarget } from '../../../../electron/core/sessions/profile-ownership';
 import { isLatchkeyError, type LatchkeyError } from '../../../../electron/shared/errors';
-import { ownershipDialog } from '../../../../electron/main/app/ownership-dialog';
+import { ownershipDialog } from '../../../../electron/main/tray/ownership-dialog';
 
 const showMessageBox = vi.hoisted(() => vi.fn(async (_options: MessageBoxOptions) => ({ response: 0, checkboxChecked: false })));
 vi.mock('electron', () => ({ dialog: { showMessageBox } }));

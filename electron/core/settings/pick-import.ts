@@ -6,7 +6,7 @@
 import { chosenAdoptable } from '../../shared/chosen-adoptable';
 import { LatchkeyError } from '../../shared/errors';
 import type { ImportSelection } from '../../shared/ipc-contract';
-import type { ImportSource } from '../../core/settings/read-import-plan';
+import type { ImportSource } from './read-import-plan';
 
 export function pickImport(source: ImportSource, selection: Omit<ImportSelection, 'scrub' | 'adopt'>): ImportSource {
   const { plan } = source;

@@ -11,11 +11,11 @@ import type { SettingsStore } from '../../core/settings/settings-store';
 import type { Clock } from '../../core/clock';
 import type { Keychain } from '../../core/keychain/keychain';
 import { deviceCode } from '../../core/totp/device-code';
-import type { TrayAction } from '../tray/tray-menu';
-import { exportLines } from './export-lines';
-import type { Notifier } from './notifier';
+import type { TrayAction } from './tray-menu';
+import type { Notifier } from '../app/notifier';
 import type { OwnershipConfirm } from './ownership-dialog';
-import { renewAndRepublish, type Republisher } from './republish';
+import { renewAndRepublish, type Republisher } from '../../core/sessions/renew-and-republish';
+import { SHELL_FORMATS, sessionVariables } from '../../core/sessions/session-variables';
 
 export interface TrayActionsDeps {
   engine: Republisher & Pick<SessionEngine, 'use' | 'forget' | 'credentialsAndRegion'>;
@@ -58,13 +58,13 @@ export class TrayActions {
       case 'activate':
         return this.#activate(action.name);
       case 'renew':
-        return renewAndRepublish(engine, action.name, REQUESTER, this.deps.notifier);
+        return renewAndRepublish(engine, action.name, REQUESTER, (title, error) => this.deps.notifier.failed(title, error));
       case 'forget':
         await engine.forget(action.name);
         return;
       case 'copy-exports': {
         const { session, region } = await engine.credentialsAndRegion(action.name, REQUESTER);
-        return this.deps.clipboard.writeText(exportLines(session, region));
+        return this.deps.clipboard.writeText(SHELL_FORMATS.sh(sessionVariables(session, region)));
       }
       case 'copy-mfa-code': {
         const { code } = await deviceCode({ settings: this.deps.settings, keychain: this.deps.keychain }, action.device, this.deps.clock.now());

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { menuTemplate } from '../../../../electron/main/app/menu-template';
+import { menuTemplate } from '../../../../electron/main/tray/menu-template';
 import type { MenuEntry } from '../../../../electron/main/tray/tray-menu';
 
 describe('menuTemplate', () => {

@@ -3,11 +3,11 @@
  * time. Notes (a broker another process holds, a keychain that did not answer) head the menu.
  */
 import { Menu, Tray } from 'electron';
-import type { MenuEntry, TrayAction } from '../tray/tray-menu';
-import { trayIconPath } from '../tray/tray-icon-path';
-import { trayMenu } from '../tray/tray-menu';
-import type { TrayState } from '../tray/tray-state';
-import { trayStatus, type TrayIcon } from '../tray/tray-status';
+import type { MenuEntry, TrayAction } from './tray-menu';
+import { trayIconPath } from './tray-icon-path';
+import { trayMenu } from './tray-menu';
+import type { TrayState } from './tray-state';
+import { trayStatus, type TrayIcon } from './tray-status';
 import { menuTemplate } from './menu-template';
 
 export interface TrayViewDeps {

@@ -3,8 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as v from 'valibot';
-import { SettingsSchema, type Settings } from '../../../../electron/shared/model';
-import { SettingsStore } from '../../../../electron/core/settings/settings-store';
+import { SettingsSchema, type Settings } from '../../electron/shared/model';
+import { SettingsStore } from '../../electron/core/settings/settings-store';
 
 export const ACCOUNT = '123456789012';
 

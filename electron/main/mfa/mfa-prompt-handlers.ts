@@ -3,7 +3,7 @@ import type { IpcMain } from 'electron';
 import { ipcContract } from '../../shared/ipc-contract';
 import { handle } from '../ipc/handle';
 import type { SenderCheck } from '../ipc/trusted-sender';
-import type { MfaPopups } from '../mfa/mfa-popups';
+import type { MfaPopups } from './mfa-popups';
 
 export function registerMfaPromptHandlers(ipcMain: Pick<IpcMain, 'handle'>, popups: Pick<MfaPopups, 'submit' | 'cancel'>, isTrustedSender: SenderCheck): void {
   const { submit, cancel } = ipcContract.mfaPrompt;

@@ -2,13 +2,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LatchkeyError } from '../../../../electron/shared/errors';
 import { ipcContract, type MfaPromptView } from '../../../../electron/shared/ipc-contract';
 import type { Identity, MfaDevice } from '../../../../electron/shared/model';
-import { windowFiles } from '../../../../electron/main/app/app-window';
-import { MfaPromptWindow } from '../../../../electron/main/app/mfa-prompt-window';
+import { windowFiles } from '../../../../electron/main/windows/app-window';
+import { MfaPromptWindow } from '../../../../electron/main/mfa/mfa-prompt-window';
 import { MfaPopups } from '../../../../electron/main/mfa/mfa-popups';
 import { FakeTimers } from '../../../fakes/fake-timers';
-import { BrowserWindow, resetFakeElectron } from './fake-electron';
+import { BrowserWindow, resetFakeElectron } from '../../../fakes/fake-electron';
 
-vi.mock('electron', () => import('./fake-electron'));
+vi.mock('electron', () => import('../../../fakes/fake-electron'));
 
 const alice: Identity = { name: 'alice', accessKeyId: 'AKIAIOSFODNN7EXAMPLE' };
 const phone: MfaDevice = { name: 'phone', serial: 'arn:aws:iam::123456789012:mfa/alice', identity: 'alice', hasSeed: false, autoMfa: false };

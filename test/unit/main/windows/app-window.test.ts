@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppWindow, pageUrl, rendererFolder, windowFiles } from '../../../../electron/main/app/app-window';
-import { app, BrowserWindow, resetFakeElectron } from './fake-electron';
+import { AppWindow, pageUrl, rendererFolder, windowFiles } from '../../../../electron/main/windows/app-window';
+import { app, BrowserWindow, resetFakeElectron } from '../../../fakes/fake-electron';
 
-vi.mock('electron', () => import('./fake-electron'));
+vi.mock('electron', () => import('../../../fakes/fake-electron'));
 
 const files = windowFiles('/opt/latchkey', 'settings');
 
