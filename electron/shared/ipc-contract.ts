@@ -108,7 +108,7 @@ const IdentityViewSchema = v.strictObject({
   secretStored: v.boolean(),
 });
 
-/** Everything the settings window shows; a device's hasSeed says the keychain holds its seed. */
+/** Everything the settings window shows; a device's hasSeed is the settings' record that its seed is in the keychain. */
 const SettingsViewSchema = v.strictObject({
   identities: v.array(IdentityViewSchema),
   mfaDevices: v.array(MfaDeviceSchema),

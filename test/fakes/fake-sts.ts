@@ -5,16 +5,9 @@
  * expire (by the injected clock). It also checks keys, trust (principal, external id, MFA), counts
  * calls per action, and fails on demand. Errors look like the SDK's (name, $fault, $metadata).
  */
+import type { Session } from '../../electron/core/sts/credentials';
 import type { Clock } from '../../electron/core/clock';
-import type {
-  AssumeRoleInput,
-  CallerIdentity,
-  GetSessionTokenInput,
-  MfaCode,
-  StsApi,
-  StsCaller,
-  StsSession,
-} from '../../electron/core/sts/sts-api';
+import type { AssumeRoleInput, CallerIdentity, GetSessionTokenInput, MfaCode, StsApi, StsCaller } from '../../electron/core/sts/sts-api';
 import { totpCode } from '../../electron/core/totp/totp-code';
 import { LIMITS } from '../../electron/shared/validation';
 
@@ -119,7 +112,7 @@ export class FakeSts implements StsApi {
     for (let i = 0; i < (options.times ?? 1); i++) this.faults.push({ fault, action: options.action });
   }
 
-  async getSessionToken(input: GetSessionTokenInput): Promise<StsSession> {
+  async getSessionToken(input: GetSessionTokenInput): Promise<Session> {
     const principal = await this.receive('GetSessionToken', input);
     if (principal.session) throw awsError('AccessDenied', 'Cannot call GetSessionToken with session credentials', 403);
     checkDuration(input.durationSeconds, LIMITS.sessionTokenSeconds.max);
@@ -127,7 +120,7 @@ export class FakeSts implements StsApi {
     return this.issue({ arn: principal.user.arn, user: principal.user, session: { mfa: input.mfa !== undefined } }, input.durationSeconds);
   }
 
-  async assumeRole(input: AssumeRoleInput): Promise<StsSession> {
+  async assumeRole(input: AssumeRoleInput): Promise<Session> {
     const principal = await this.receive('AssumeRole', input);
     const role = this.roles.get(input.roleArn);
     const denied = () =>
@@ -202,7 +195,7 @@ export class FakeSts implements StsApi {
     this.lastUsedStep.set(serial, step);
   }
 
-  private issue(principal: Principal & { session: { mfa: boolean } }, durationSeconds: number): StsSession {
+  private issue(principal: Principal & { session: { mfa: boolean } }, durationSeconds: number): Session {
     const n = String(++this.issued).padStart(12, '0');
     const session: IssuedSession = {
       ...principal,

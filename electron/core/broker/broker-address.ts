@@ -25,8 +25,8 @@ function setupDigest(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string 
 
 /**
  * FNV-1a, 32 bits, over UTF-16 code units (the same as over bytes for ASCII), as 8 hex digits: enough to
- * tell one user's few setups apart, and cheap on the warm path of `credential-process`, where node:crypto
- * would cost its load time (~15 ms) and even a TextEncoder a tenth of a millisecond.
+ * tell one user's few setups apart, and cheap on the warm path of `credential-process`, which would
+ * otherwise pay for loading node:crypto (bench/README.md).
  */
 export function fnv1a(text: string): string {
   let hash = 0x811c9dc5;

@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import { MAX_BROKER_MESSAGE_BYTES, REPLY_TOO_LARGE, brokerReplySchema, type BrokerReply, type BrokerRequest } from '../../shared/broker-contract';
 import { LatchkeyError } from '../../shared/errors';
 import { privateFolderProblem } from '../fs/runtime-folder';
+import { BROKER_REPLY_MS } from '../timeouts';
 
 export interface AskOptions {
   /** Nothing listening fails at once; a wedged listener gets this long to accept. */
@@ -31,7 +32,7 @@ export async function askBroker(
   options: AskOptions = {},
 ): Promise<BrokerReply | undefined> {
   if (process.platform !== 'win32') {
-    // Checked before loading node:net, which costs a standalone run milliseconds.
+    // Checked before loading node:net, which a standalone run would otherwise load for nothing.
     const trust = socketTrust(socketPath);
     if (trust === 'absent') return undefined;
     if (trust !== 'ours') {
@@ -85,7 +86,7 @@ function socketTrust(socketPath: string): 'absent' | 'ours' | { problem: string 
 async function exchange(socketPath: string, request: BrokerRequest, options: AskOptions): Promise<BrokerReply | undefined> {
   const { createConnection } = await import('node:net');
   const connectTimeoutMs = options.connectTimeoutMs ?? 250;
-  const replyTimeoutMs = options.replyTimeoutMs ?? 190_000;
+  const replyTimeoutMs = options.replyTimeoutMs ?? BROKER_REPLY_MS;
   return new Promise((resolve, reject) => {
     const socket = createConnection(socketPath);
     let connected = false;
@@ -95,8 +96,8 @@ async function exchange(socketPath: string, request: BrokerRequest, options: Ask
 
     const finish = (outcome: BrokerReply | undefined | string) => {
       clearTimeout(timer);
-      // Closed on the next turn of the event loop: closing costs the warm path half a millisecond, and
-      // the CLI writes its answer and exits before then.
+      // Closed on the next turn of the event loop, off the warm path: the CLI writes its answer and
+      // exits before then.
       setImmediate(() => socket.destroy());
       if (typeof outcome === 'string') reject(new LatchkeyError('broker', `the Latchkey broker at ${socketPath} ${outcome}`));
       else resolve(outcome);

@@ -1,6 +1,6 @@
 /** What a broker serves: the tray app and `latchkey agent` each provide one over the same engine. */
+import type { Session } from '../sts/credentials';
 import type { SessionStatus } from '../../shared/broker-contract';
-import type { Session } from '../sessions/session-cache';
 
 export interface BrokerHost {
   readonly kind: 'agent' | 'app';

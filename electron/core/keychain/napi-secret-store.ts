@@ -33,7 +33,7 @@ export class NapiSecretStore implements SecretStore {
   readonly maxSecretLength: number;
   private readonly service: string;
   private readonly timeoutMs: number;
-  // Constructing an entry opens a D-Bus connection (15–35 ms), so each account keeps the one it made.
+  // Constructing an entry opens a D-Bus connection, so each account keeps the one it made.
   private readonly entries = new Map<string, AsyncEntry>();
 
   constructor(options: NapiSecretStoreOptions = {}) {

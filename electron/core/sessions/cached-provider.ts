@@ -5,12 +5,13 @@
  * and then read what it cached. A session with less than the renewal window left is renewed, never
  * handed out, so callers are not given credentials they would immediately try to refresh.
  */
+import type { Session, CredentialProvider } from '../sts/credentials';
 import { join } from 'node:path';
 import { LatchkeyError } from '../../shared/errors';
 import type { Clock } from '../clock';
 import { withFileLock } from '../fs/file-lock';
-import type { CredentialProvider } from '../sts/credentials';
-import { isSession, type Session, type SessionCache, type SessionSlot } from './session-cache';
+import { SESSION_LOCK_WAIT_MS } from '../timeouts';
+import { isSession, type SessionCache, type SessionSlot } from './session-cache';
 import { sessionKeyDigest } from './session-key';
 import type { SingleFlight } from './single-flight';
 
@@ -26,8 +27,6 @@ export interface SessionCaching {
   stored?: () => Promise<unknown>;
 }
 
-/** Another process may hold a session's lock for as long as an MFA prompt (2 min) plus STS retries. */
-const LOCK_WAIT_MS = 180_000;
 
 export class CachedProvider implements CredentialProvider {
   readonly key: string;
@@ -66,7 +65,7 @@ export class CachedProvider implements CredentialProvider {
   private obtain(settled: () => Promise<Session | undefined>): Promise<Session> {
     const lockPath = join(this.caching.lockFolder, `session-${sessionKeyDigest(this.key)}`);
     return this.caching.flights.run(this.key, () =>
-      withFileLock(lockPath, async () => (await settled()) ?? this.fetchAndStore(), { waitMs: LOCK_WAIT_MS }),
+      withFileLock(lockPath, async () => (await settled()) ?? this.fetchAndStore(), { waitMs: SESSION_LOCK_WAIT_MS }),
     );
   }
 

@@ -4,10 +4,11 @@
  * keychain sees what it is; the entry holds the provider key it was made for and its expiry. A malformed
  * entry reads as a miss: it is replaced by the next session obtained, and pruned.
  */
+import type { Session } from '../sts/credentials';
 import * as v from 'valibot';
 import { utcTimestamp } from '../../shared/timestamp';
 import type { Keychain } from '../keychain/keychain';
-import { isValidUntil, type Session, type SessionCache, type SessionSlot } from './session-cache';
+import { isValidUntil, type SessionCache, type SessionSlot } from './session-cache';
 
 const Text = v.pipe(v.string(), v.minLength(1));
 const StoredSession = v.object({

@@ -2,7 +2,8 @@
  * A fast cache in front of a durable one: the broker keeps sessions in memory and still shares them with
  * standalone CLI runs through the keychain.
  */
-import type { Session, SessionCache, SessionSlot } from './session-cache';
+import type { Session } from '../sts/credentials';
+import type { SessionCache, SessionSlot } from './session-cache';
 
 export class LayeredSessionCache implements SessionCache {
   constructor(

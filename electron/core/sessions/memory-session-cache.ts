@@ -1,4 +1,5 @@
-import { isValidUntil, type Session, type SessionCache, type SessionSlot } from './session-cache';
+import type { Session } from '../sts/credentials';
+import { isValidUntil, type SessionCache, type SessionSlot } from './session-cache';
 
 export class MemorySessionCache implements SessionCache {
   readonly #sessions = new Map<string, { key: string; session: Session }>();

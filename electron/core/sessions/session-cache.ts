@@ -7,12 +7,7 @@
  * the keychain — together with the provider key that made it: a session made before the owner was edited
  * has another key, reads as a miss and is replaced, and `prune` deletes it.
  */
-import type { Credentials } from '../sts/credentials';
-
-export interface Session extends Credentials {
-  sessionToken: string;
-  expiration: Date;
-}
+import type { Credentials, Session } from '../sts/credentials';
 
 export interface SessionSlot {
   /** The name the session is kept under: an identity or role name (see build-provider's owners). */

@@ -4,6 +4,7 @@
  * front end supplies its MFA prompt, its cache (the keychain, or memory in front of it in a broker) and
  * its STS port; nothing here knows how it is shown.
  */
+import type { Session } from '../sts/credentials';
 import { LatchkeyError } from '../../shared/errors';
 import type { Settings } from '../../shared/model';
 import { chainRegion, roleChain } from '../../shared/role-chain';
@@ -22,7 +23,7 @@ import type { StsApi } from '../sts/sts-api';
 import { FileStepStore } from '../totp/file-step-store';
 import { ReplayGuard } from '../totp/replay-guard';
 import { CachedProvider } from './cached-provider';
-import type { Session, SessionCache } from './session-cache';
+import type { SessionCache } from './session-cache';
 import { replacedHeading } from './configure-process';
 import { checkSessionTarget, credentialSources, fingerprint, ownedProfile, type Owned, type ProfilePaths } from './profile-ownership';
 import { clearSessionProfile, profileExpiration, writeSessionProfile } from './session-profile';

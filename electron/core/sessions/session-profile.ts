@@ -3,9 +3,8 @@
  * `x_security_token_expires` (ISO 8601 UTC, the convention saml2aws and shell prompts read). A stale
  * `aws_security_token` is removed, since botocore reads it before `aws_session_token`.
  */
-import type { AwsFile } from '../aws-files/aws-file';
-import type { AwsProfile } from '../aws-files/aws-file';
-import type { Session } from './session-cache';
+import type { Session } from '../sts/credentials';
+import type { AwsFile, AwsProfile } from '../aws-files/aws-file';
 
 const SESSION_KEYS = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'x_security_token_expires'] as const;
 const STALE_KEYS = ['aws_security_token'];

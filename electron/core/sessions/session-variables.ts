@@ -2,14 +2,9 @@
  * A session as the environment variables AWS tools read: what `latchkey exec` sets, and what
  * `latchkey env` and the tray's "Copy export lines" print.
  */
-export interface VariableSession {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken: string;
-  expiration: Date;
-}
+import type { Session } from '../sts/credentials';
 
-export function sessionVariables(session: VariableSession, region: string | undefined): Record<string, string> {
+export function sessionVariables(session: Session, region: string | undefined): Record<string, string> {
   return {
     AWS_ACCESS_KEY_ID: session.accessKeyId,
     AWS_SECRET_ACCESS_KEY: session.secretAccessKey,

@@ -4,6 +4,7 @@
  * MFA"). AWS caps a session assumed from another role's session at one hour; a longer duration is
  * clamped, and the person is told, rather than sent to fail.
  */
+import type { Session, CredentialProvider } from './credentials';
 import type { Identity } from '../../shared/model';
 import {
   LIMITS,
@@ -16,10 +17,9 @@ import {
 import type { Clock } from '../clock';
 import { checkInput } from './check-input';
 import { checkedSession } from './checked-session';
-import type { CredentialProvider } from './credentials';
 import type { MfaCodeRequest, MfaCodeSource } from './mfa-code-source';
 import { providerKey } from './provider-key';
-import type { MfaCode, StsApi, StsSession } from './sts-api';
+import type { MfaCode, StsApi } from './sts-api';
 import { stsError } from './sts-errors';
 
 export interface AssumeRoleOptions {
@@ -68,7 +68,7 @@ export class AssumeRoleProvider implements CredentialProvider {
     });
   }
 
-  async retrieve(): Promise<StsSession> {
+  async retrieve(): Promise<Session> {
     const { name, roleArn, roleSessionName, externalId, region, identity, source, mfa, notice, sts, codes, clock } = this.options;
     const credentials = await source.retrieve();
     if (this.durationSeconds < this.options.durationSeconds)

@@ -5,9 +5,9 @@
  * already over, about to be renewed (botocore refreshes at 15 minutes left), or dated absurdly far off
  * (a broken or hostile endpoint, or a clock that is badly wrong).
  */
+import type { Session } from './credentials';
 import { LatchkeyError } from '../../shared/errors';
 import { LIMITS } from '../../shared/validation';
-import type { StsSession } from './sts-api';
 import { SKEW_LIMIT_MS } from './sts-errors';
 
 /** botocore's advisory refresh window, and the session cache's shortest renewal window. */
@@ -24,7 +24,7 @@ export interface AnswerContext {
   nowMs: number;
 }
 
-export function checkedSession(session: StsSession, { action, subject, durationSeconds, nowMs }: AnswerContext): StsSession {
+export function checkedSession(session: Session, { action, subject, durationSeconds, nowMs }: AnswerContext): Session {
   const expiresMs = session.expiration instanceof Date ? session.expiration.getTime() : NaN;
   // A session asked for AWS's shortest duration (15 minutes) cannot have more than 15 minutes left: it
   // must have all of them but the clock-skew allowance. Either way it is more than botocore's

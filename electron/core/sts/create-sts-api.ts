@@ -2,7 +2,7 @@
  * The real STS, over @aws-sdk/client-sts. Load it with `await import()` (lazy-sts-api.ts does) so a
  * process serving a cached session never loads SDK code.
  *
- * Every call ends within CALL_DEADLINE_MS (12 s), all told: connecting, sending, waiting for and reading
+ * Every call ends within STS_CALL_MS (12 s, core/timeouts), all told: connecting, sending, waiting for and reading
  * the answer, every attempt and the backoff between them. Inside it, the SDK makes at most 3 attempts
  * (its standard retry: exponential backoff with full jitter, for throttling, 5xx, timeouts and network
  * faults), each allowed 3 s to connect and 3 s until the answer's headers, so a silent endpoint fails
@@ -10,6 +10,7 @@
  * trickles its answer a byte at a time is cut by the deadline alone. STS answers in well under a second
  * when it is up.
  */
+import type { Session } from './credentials';
 import {
   AssumeRoleCommand,
   GetCallerIdentityCommand,
@@ -17,14 +18,14 @@ import {
   STSClient,
   type Credentials as SdkCredentials,
 } from '@aws-sdk/client-sts';
-import type { StsApi, StsCaller, StsFailure, StsSession } from './sts-api';
+import type { StsApi, StsCaller, StsFailure } from './sts-api';
 import { stsEndpoint, type Env } from './sts-endpoint';
+import { STS_CALL_MS } from '../timeouts';
 
 const MAX_ATTEMPTS = 3;
 const CONNECT_TIMEOUT_MS = 3_000;
 const ATTEMPT_TIMEOUT_MS = 3_000;
-/** Above the attempts' own worst case (3 × 3 s plus backoff), so they keep their say on a silent endpoint. */
-export const CALL_DEADLINE_MS = 12_000;
+// STS_CALL_MS is above the attempts' own worst case (3 × 3 s plus backoff), so they keep their say on a silent endpoint.
 
 export function createStsApi(env: Env): StsApi {
   async function withClient<T>(caller: StsCaller, call: (client: STSClient, abortSignal: AbortSignal) => Promise<T>): Promise<T> {
@@ -52,11 +53,11 @@ export function createStsApi(env: Env): StsApi {
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        const failure: StsFailure = { deadlineMs: CALL_DEADLINE_MS };
-        reject(Object.assign(new Error(`no complete answer within ${CALL_DEADLINE_MS} ms`), failure));
+        const failure: StsFailure = { deadlineMs: STS_CALL_MS };
+        reject(Object.assign(new Error(`no complete answer within ${STS_CALL_MS} ms`), failure));
         // Tells the SDK to drop the request; destroying the client below closes its sockets.
         abort.abort();
-      }, CALL_DEADLINE_MS);
+      }, STS_CALL_MS);
     });
     try {
       // The race, not the signal, is what bounds the call: it settles at the deadline whatever the SDK
@@ -109,7 +110,7 @@ export function createStsApi(env: Env): StsApi {
   };
 }
 
-function session(credentials: SdkCredentials | undefined): StsSession {
+function session(credentials: SdkCredentials | undefined): Session {
   if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken || !credentials.Expiration)
     throw unreadable('no complete credentials in it');
   return {

@@ -11,6 +11,15 @@ export interface Credentials {
   expiration?: Date;
 }
 
+/**
+ * A session: credentials with a token and an expiry. The one session type of core, the broker and the
+ * CLI; caches hold only these, never long-term keys.
+ */
+export interface Session extends Credentials {
+  sessionToken: string;
+  expiration: Date;
+}
+
 export interface CredentialProvider {
   /** What produced these credentials, stable across processes: the cache and lock key. */
   readonly key: string;

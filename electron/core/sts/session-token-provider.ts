@@ -2,15 +2,15 @@
  * An identity's session from GetSessionToken, with the identity's MFA when it has a device: the "MFA
  * session" that, cached, lets many roles be assumed after one MFA code. Signed with the long-term key.
  */
+import type { Session, CredentialProvider } from './credentials';
 import type { Identity } from '../../shared/model';
 import { validateMfaSerial, validateSessionTokenDuration } from '../../shared/validation';
 import type { Clock } from '../clock';
 import { checkInput } from './check-input';
 import { checkedSession } from './checked-session';
-import type { CredentialProvider } from './credentials';
 import type { MfaCodeRequest, MfaCodeSource } from './mfa-code-source';
 import { providerKey } from './provider-key';
-import type { MfaCode, StsApi, StsSession } from './sts-api';
+import type { MfaCode, StsApi } from './sts-api';
 import { DEFAULT_STS_REGION } from './sts-endpoint';
 import { stsError } from './sts-errors';
 
@@ -43,7 +43,7 @@ export class SessionTokenProvider implements CredentialProvider {
     });
   }
 
-  async retrieve(): Promise<StsSession> {
+  async retrieve(): Promise<Session> {
     const { identity, source, durationSeconds, mfa, sts, codes, clock } = this.options;
     const credentials = await source.retrieve();
     const region = identity.region ?? DEFAULT_STS_REGION;

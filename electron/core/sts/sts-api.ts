@@ -5,7 +5,7 @@
  * (StsFailure); sts-errors.ts turns them into messages for people, because only the provider knows
  * which profile and role they concern.
  */
-import type { Credentials } from './credentials';
+import type { Credentials, Session } from './credentials';
 
 export interface StsCaller {
   /** The credentials that sign the call. */
@@ -41,9 +41,6 @@ export interface CallerIdentity {
   userId: string;
 }
 
-/** What STS hands out: a session always has a token and an expiry. */
-export type StsSession = Required<Credentials>;
-
 /** What the real STS adds to a failure, for the person's message. */
 export interface StsFailure {
   /** The URL the call went to. */
@@ -55,7 +52,7 @@ export interface StsFailure {
 }
 
 export interface StsApi {
-  getSessionToken(input: GetSessionTokenInput): Promise<StsSession>;
-  assumeRole(input: AssumeRoleInput): Promise<StsSession>;
+  getSessionToken(input: GetSessionTokenInput): Promise<Session>;
+  assumeRole(input: AssumeRoleInput): Promise<Session>;
   getCallerIdentity(caller: StsCaller): Promise<CallerIdentity>;
 }

@@ -1,7 +1,8 @@
 /**
  * Rebuilds what the app shows from fresh state. Requests that arrive while a rebuild runs (sixteen CLI
  * calls served at once, a file change during an action) fold into one more rebuild after it, so the
- * last one always sees the latest state and they never interleave.
+ * last one always sees the latest state and they never interleave. It is made before what it shows (the
+ * tray's actions ask it for rebuilds), and started once that exists; requests before then wait for it.
  */
 export interface AppRefreshDeps<State> {
   gather(): Promise<State>;
@@ -13,11 +14,17 @@ export class AppRefresh<State> {
   #running: Promise<void> | undefined;
   #again = false;
   #stopped = false;
+  #deps: AppRefreshDeps<State> | undefined;
 
-  constructor(private readonly deps: AppRefreshDeps<State>) {}
+  /** Wires what the rebuilds gather and show, and makes the first one. */
+  start(deps: AppRefreshDeps<State>): void {
+    this.#deps = deps;
+    this.request();
+  }
 
   request(): void {
     if (this.#stopped) return;
+    if (!this.#deps) return; // start() makes the first rebuild
     if (this.#running) {
       this.#again = true;
       return;
@@ -39,11 +46,12 @@ export class AppRefresh<State> {
   async #loop(): Promise<void> {
     do {
       this.#again = false;
+      const deps = this.#deps as AppRefreshDeps<State>;
       try {
-        const state = await this.deps.gather();
-        if (!this.#stopped) this.deps.show(state);
+        const state = await deps.gather();
+        if (!this.#stopped) deps.show(state);
       } catch (error) {
-        if (!this.#stopped) this.deps.failed(error);
+        if (!this.#stopped) deps.failed(error);
       }
     } while (this.#again && !this.#stopped);
   }

@@ -3,8 +3,8 @@
  * timers and Electron into the session engine, the tray, the windows, the reminders and the broker.
  * Everything the app does reaches the person through the tray menu, a window or a notification.
  */
-import { join } from 'node:path';
 import { app, clipboard, dialog, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
+import { join } from 'node:path';
 import { describeError, isLatchkeyError } from '../../shared/errors';
 import { awsFilePath } from '../../core/aws-files/aws-file-path';
 import { brokerAddress } from '../../core/broker/broker-address';
@@ -15,6 +15,7 @@ import { systemKeychain } from '../../core/keychain/system-keychain';
 import { KeychainSessionCache } from '../../core/sessions/keychain-session-cache';
 import { LayeredSessionCache } from '../../core/sessions/layered-session-cache';
 import { MemorySessionCache } from '../../core/sessions/memory-session-cache';
+import { renewAndRepublish } from '../../core/sessions/renew-and-republish';
 import { SessionEngine } from '../../core/sessions/session-engine';
 import { settingsPath } from '../../core/settings/settings-path';
 import { SettingsStore } from '../../core/settings/settings-store';
@@ -22,25 +23,24 @@ import { lazyStsApi } from '../../core/sts/lazy-sts-api';
 import { systemTimers } from '../../core/timers';
 import { trustedSender } from '../ipc/trusted-sender';
 import { MfaPopups } from '../mfa/mfa-popups';
+import { registerMfaPromptHandlers } from '../mfa/mfa-prompt-handlers';
+import { MfaPromptWindow } from '../mfa/mfa-prompt-window';
 import { ExpiryReminders } from '../reminders/expiry-reminders';
+import { appProcessCommand } from '../settings/app-process-command';
+import { registerSettingsHandlers } from '../settings/register-settings-handlers';
+import { ownershipDialog } from '../tray/ownership-dialog';
+import { TrayActions } from '../tray/tray-actions';
 import { TrayRefresh } from '../tray/tray-refresh';
+import { TrayView } from '../tray/tray-view';
+import { serveRenderer } from '../windows/app-protocol';
+import { AppWindow, pageUrl, rendererFolder, windowFiles } from '../windows/app-window';
+import { hardenSession } from '../windows/harden-session';
 import { AppBroker } from './app-broker';
 import { AppRefresh } from './app-refresh';
 import { gatherAppState, type AppState } from './app-state';
-import { serveRenderer } from '../windows/app-protocol';
-import { AppWindow, pageUrl, rendererFolder, windowFiles } from '../windows/app-window';
 import { watchFiles } from './file-watch';
-import { hardenSession } from '../windows/harden-session';
 import { LoginItem } from './login-item';
-import { registerMfaPromptHandlers } from '../mfa/mfa-prompt-handlers';
-import { registerSettingsHandlers } from '../settings/register-settings-handlers';
-import { appProcessCommand } from '../settings/app-process-command';
-import { MfaPromptWindow } from '../mfa/mfa-prompt-window';
 import { Notifier } from './notifier';
-import { ownershipDialog } from '../tray/ownership-dialog';
-import { renewAndRepublish } from '../../core/sessions/renew-and-republish';
-import { TrayActions } from '../tray/tray-actions';
-import { TrayView } from '../tray/tray-view';
 
 export interface AppOptions {
   /** Paths (HOME, LATCHKEY_HOME, XDG_RUNTIME_DIR, AWS_*), STS endpoints and the keychain service. */
@@ -74,12 +74,11 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
   // LATCHKEY_KEYCHAIN_SERVICE, as for the CLI: a separate set of secrets (tests, a second setup).
   const keychain = systemKeychain({ service: env.LATCHKEY_KEYCHAIN_SERVICE || undefined });
 
+  // Rebuilds the tray and the reminders from fresh state; started below, once what it shows exists.
+  const refresh = new AppRefresh<AppState>();
+
   const promptFiles = windowFiles(appRoot, 'mfa-prompt');
-  const promptWindow = new MfaPromptWindow({
-    files: promptFiles,
-    cancel: (requestId) => popups.cancel(requestId),
-    failed: (error) => notifier.failed('Could not show the MFA prompt', error),
-  });
+  const promptWindow = new MfaPromptWindow({ files: promptFiles, failed: (error) => notifier.failed('Could not show the MFA prompt', error) });
   const popups = new MfaPopups({ window: promptWindow, clock, timers });
   const settingsFiles = windowFiles(appRoot, 'settings');
   const settingsWindow = new AppWindow(settingsFiles, { title: 'Latchkey settings', width: 760, height: 560, minWidth: 560, minHeight: 420 });
@@ -131,7 +130,7 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
   /** Lines heading the tray menu for as long as the app runs. */
   const notes: string[] = [];
   let shownProblems = new Set<string>();
-  const refresh = new AppRefresh<AppState>({
+  refresh.start({
     gather: async () => {
       await engine.stripExpired();
       return gatherAppState({ settings, engine, keychain, clock });
@@ -182,7 +181,6 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
     refresh.request();
   };
   powerMonitor.on('resume', resumed);
-  refresh.request();
   // First run: nothing to put in the tray yet, so the settings window opens on its first step.
   if ((await settings.load()).identities.length === 0) openSettings();
 

@@ -10,8 +10,8 @@ export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 const pageOf = (url: URL): string => `${url.protocol}//${url.host}${url.pathname}`;
 
 /**
- * Trusts the top frame of a window whose page is `pageUrl`: the window's file:// URL under our renderer
- * folder, or the Vite dev server's URL for it. URL parsing resolves `..`, so no path escapes the page.
+ * Trusts the top frame of a window whose page is `pageUrl`: the window's app:// URL (app-protocol), or
+ * the Vite dev server's URL for it. URL parsing resolves `..`, so no path escapes the page.
  */
 export function trustedSender(pageUrl: URL): SenderCheck {
   const expected = pageOf(pageUrl);

@@ -11,6 +11,7 @@ import type { Identity, MfaDevice } from '../../shared/model';
 import type { Clock } from '../../core/clock';
 import type { MfaPrompt, MfaPromptRequest } from '../../core/sts/mfa-prompt';
 import type { Timers } from '../../core/timers';
+import { MFA_PROMPT_MS } from '../../core/timeouts';
 import type { PromptWindow } from './prompt-window';
 
 export interface MfaPopupsDeps {
@@ -19,7 +20,6 @@ export interface MfaPopupsDeps {
   timers: Timers;
 }
 
-const TIME_LIMIT_MS = 2 * 60_000;
 
 interface Popup {
   requestId: string;
@@ -37,7 +37,9 @@ export class MfaPopups implements MfaPrompt {
   /** The first is the one showing. */
   readonly #queue: Popup[] = [];
 
-  constructor(private readonly deps: MfaPopupsDeps) {}
+  constructor(private readonly deps: MfaPopupsDeps) {
+    deps.window.onCancel((requestId) => this.cancel(requestId));
+  }
 
   ask(request: MfaPromptRequest): Promise<string> {
     return new Promise((resolve, reject) => {
@@ -79,8 +81,8 @@ export class MfaPopups implements MfaPrompt {
     const popup = this.#queue[0];
     if (popup === undefined) return this.deps.window.close();
     if (popup.deadline === undefined) {
-      popup.deadline = this.deps.clock.now() + TIME_LIMIT_MS;
-      popup.stopTimer = this.deps.timers.after(TIME_LIMIT_MS, () => {
+      popup.deadline = this.deps.clock.now() + MFA_PROMPT_MS;
+      popup.stopTimer = this.deps.timers.after(MFA_PROMPT_MS, () => {
         const error = new LatchkeyError('mfa-cancelled', `no MFA code entered within 2 minutes for device ${describeDevice(popup)}; try again`);
         this.#finish(popup, (caller) => caller.reject(error));
       });

@@ -10,14 +10,13 @@ import { AppWindow, type WindowFiles } from '../windows/app-window';
 
 export interface MfaPromptWindowDeps {
   files: WindowFiles;
-  /** MfaPopups.cancel: the person closed the popup, or it could not be shown. */
-  cancel(requestId: string): void;
   failed(error: unknown): void;
 }
 
 export class MfaPromptWindow implements PromptWindow {
   readonly #window: AppWindow;
   #view: MfaPromptView | undefined;
+  #cancel: (requestId: string) => void = () => {};
 
   constructor(private readonly deps: MfaPromptWindowDeps) {
     this.#window = new AppWindow(
@@ -50,6 +49,10 @@ export class MfaPromptWindow implements PromptWindow {
     );
   }
 
+  onCancel(cancel: (requestId: string) => void): void {
+    this.#cancel = cancel;
+  }
+
   close(): void {
     this.#view = undefined;
     this.#window.close();
@@ -63,6 +66,6 @@ export class MfaPromptWindow implements PromptWindow {
   #cancelShowing(): void {
     const view = this.#view;
     this.#view = undefined;
-    if (view) this.deps.cancel(view.requestId);
+    if (view) this.#cancel(view.requestId);
   }
 }

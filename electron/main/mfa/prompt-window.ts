@@ -5,4 +5,6 @@ export interface PromptWindow {
   /** Shows the popup with this request, or updates it in place if it is already showing. */
   show(view: MfaPromptView): void;
   close(): void;
+  /** Who to tell when the person closes the popup (or it cannot be shown): the request showing is cancelled. */
+  onCancel(cancel: (requestId: string) => void): void;
 }

@@ -1,7 +1,8 @@
 /**
  * The settings as the settings window sees them: no secret, the access key id masked, and whether the
- * keychain actually holds each identity's key and each device's seed (a keychain emptied behind our back
- * shows as missing, not as stored).
+ * keychain actually holds each identity's key (a key deleted behind our back shows as missing, not as
+ * stored). A device's `hasSeed` is the settings' own record, the one every layer reads: it is written in
+ * the same step as the seed (save-with-secret).
  */
 import type { SettingsView } from '../../shared/ipc-contract';
 import { maskAccessKeyId } from '../../shared/mask';
@@ -9,7 +10,7 @@ import type { Settings } from '../../shared/model';
 import type { Keychain } from '../../core/keychain/keychain';
 
 export async function settingsView(settings: Settings, keychain: Keychain): Promise<SettingsView> {
-  const [secrets, seeds] = await Promise.all([keychain.list('identity'), keychain.list('mfa-seed')]);
+  const secrets = await keychain.list('identity');
   return {
     identities: settings.identities.map(({ name, accessKeyId, region, accountId, arn }) => ({
       name,
@@ -19,7 +20,7 @@ export async function settingsView(settings: Settings, keychain: Keychain): Prom
       arn,
       secretStored: secrets.includes(name),
     })),
-    mfaDevices: settings.mfaDevices.map((device) => ({ ...device, hasSeed: device.hasSeed && seeds.includes(device.name) })),
+    mfaDevices: settings.mfaDevices,
     roles: settings.roles,
     preferences: settings.preferences,
   };

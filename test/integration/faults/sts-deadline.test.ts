@@ -1,18 +1,18 @@
 /**
  * Issue 11, item 3: an STS endpoint that trickles its answer a byte at a time (DRIP_MS apart) must not
- * keep `credential-process` alive. The built CLI ends within the call's one deadline (CALL_DEADLINE_MS,
+ * keep `credential-process` alive. The built CLI ends within the call's one deadline (STS_CALL_MS,
  * plus a generous allowance for starting Node on a loaded machine) with a line saying STS did not
  * answer, and leaves files and keychain as they were.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CALL_DEADLINE_MS } from '../../../electron/core/sts/create-sts-api';
+import { STS_CALL_MS } from '../../../electron/core/timeouts';
 import { keyring } from '../../helpers/components';
 import { describeWith } from '../../helpers/needs';
 import { expectRefused, fakeStsWorld, type FakeStsWorld } from './fake-sts-world';
 
 /** Starting the CLI and its keychain reads, on a busy 2-core machine. */
 const ALLOWANCE_MS = 8_000;
-const SECONDS = CALL_DEADLINE_MS / 1000;
+const SECONDS = STS_CALL_MS / 1000;
 
 describeWith([keyring], 'a trickling STS endpoint: every STS call ends within its deadline', () => {
   let head: FakeStsWorld;
@@ -32,8 +32,8 @@ describeWith([keyring], 'a trickling STS endpoint: every STS call ends within it
       'credential-process',
       `role "dev": STS at ${body.proxy.url} did not answer within ${SECONDS} s (AssumeRole): check the network connection and any STS endpoint setting, then try again`,
     );
-    expect(result.ms).toBeGreaterThanOrEqual(CALL_DEADLINE_MS);
-    expect(result.ms).toBeLessThan(CALL_DEADLINE_MS + ALLOWANCE_MS);
+    expect(result.ms).toBeGreaterThanOrEqual(STS_CALL_MS);
+    expect(result.ms).toBeLessThan(STS_CALL_MS + ALLOWANCE_MS);
     expect(body.proxy.count('AssumeRole')).toBe(1);
     expect(await body.snapshot()).toEqual(before);
   }, 40_000);
@@ -50,7 +50,7 @@ describeWith([keyring], 'a trickling STS endpoint: every STS call ends within it
         `^latchkey credential-process: role "dev": (STS did not answer AssumeRole after 3 attempts \\(timed out\\)|STS at ${head.proxy.url} did not answer within ${SECONDS} s \\(AssumeRole\\)): check the network connection`,
       ),
     );
-    expect(result.ms).toBeLessThan(CALL_DEADLINE_MS + ALLOWANCE_MS);
+    expect(result.ms).toBeLessThan(STS_CALL_MS + ALLOWANCE_MS);
     expect(head.proxy.count('AssumeRole')).toBeGreaterThanOrEqual(1);
     expect(await head.snapshot()).toEqual(before);
   }, 40_000);

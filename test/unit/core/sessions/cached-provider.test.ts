@@ -1,12 +1,11 @@
+import type { Session, CredentialProvider, Credentials } from '../../../../electron/core/sts/credentials';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CachedProvider } from '../../../../electron/core/sessions/cached-provider';
 import { MemorySessionCache } from '../../../../electron/core/sessions/memory-session-cache';
-import type { Session } from '../../../../electron/core/sessions/session-cache';
 import { SingleFlight } from '../../../../electron/core/sessions/single-flight';
-import type { CredentialProvider, Credentials } from '../../../../electron/core/sts/credentials';
 import { FakeClock } from '../../../fakes/fake-clock';
 
 const MINUTE = 60_000;

@@ -1,7 +1,8 @@
+import type { Session } from '../../../../electron/core/sts/credentials';
 import { describe, expect, it } from 'vitest';
 import { LayeredSessionCache } from '../../../../electron/core/sessions/layered-session-cache';
 import { MemorySessionCache } from '../../../../electron/core/sessions/memory-session-cache';
-import type { Session, SessionSlot } from '../../../../electron/core/sessions/session-cache';
+import type { SessionSlot } from '../../../../electron/core/sessions/session-cache';
 
 const session = (id: string, expiresAt: number): Session => ({
   accessKeyId: id,

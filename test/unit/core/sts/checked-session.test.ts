@@ -1,13 +1,13 @@
+import type { Session } from '../../../../electron/core/sts/credentials';
 import { describe, expect, it } from 'vitest';
 import { checkedSession, type AnswerContext } from '../../../../electron/core/sts/checked-session';
-import type { StsSession } from '../../../../electron/core/sts/sts-api';
 import { rejection, stsWorld } from './sts-world';
 
 const NOW = Date.UTC(2026, 0, 1, 12);
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const role: AnswerContext = { action: 'AssumeRole', subject: 'role "dev"', durationSeconds: 3_600, nowMs: NOW };
-const answer = (expiration: Date): StsSession => ({ accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret', sessionToken: 'token', expiration });
+const answer = (expiration: Date): Session => ({ accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret', sessionToken: 'token', expiration });
 const check = (expiration: Date, context: Partial<AnswerContext> = {}) => () => checkedSession(answer(expiration), { ...role, ...context });
 
 describe('checkedSession', () => {

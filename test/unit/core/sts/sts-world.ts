@@ -7,7 +7,7 @@ import { buildProvider, type ProviderDeps, type ProviderSettings } from '../../.
 import type { CredentialProvider, Credentials } from '../../../../electron/core/sts/credentials';
 import { MfaCodeSource } from '../../../../electron/core/sts/mfa-code-source';
 import type { MfaPrompt, MfaPromptRequest } from '../../../../electron/core/sts/mfa-prompt';
-import { MemoryStepStore } from '../../../../electron/core/totp/memory-step-store';
+import { MemoryStepStore } from '../../../fakes/memory-step-store';
 import { ReplayGuard } from '../../../../electron/core/totp/replay-guard';
 import { totpCode } from '../../../../electron/core/totp/totp-code';
 import type { Identity, MfaDevice, Role } from '../../../../electron/shared/model';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryStepStore } from '../../../../electron/core/totp/memory-step-store';
+import { MemoryStepStore } from '../../../fakes/memory-step-store';
 import { ReplayGuard } from '../../../../electron/core/totp/replay-guard';
 import { LatchkeyError } from '../../../../electron/shared/errors';
 import { FakeClock } from '../../../fakes/fake-clock';

@@ -19,8 +19,8 @@ describe('AppRefresh', () => {
   it('folds requests made while a rebuild runs into one more rebuild, which shows the latest state', async () => {
     const { gather, finish, calls } = gathering();
     const show = vi.fn();
-    const refresh = new AppRefresh({ gather, show, failed: vi.fn() });
-    refresh.request();
+    const refresh = new AppRefresh();
+    refresh.start({ gather, show, failed: vi.fn() });
     refresh.request();
     refresh.request();
     await finish();
@@ -34,8 +34,8 @@ describe('AppRefresh', () => {
     const failed = vi.fn();
     const show = vi.fn();
     const gather = vi.fn().mockRejectedValueOnce(new Error('settings unreadable')).mockResolvedValueOnce('state');
-    const refresh = new AppRefresh({ gather, show, failed });
-    refresh.request();
+    const refresh = new AppRefresh();
+    refresh.start({ gather, show, failed });
     await refresh.idle();
     refresh.request();
     await refresh.idle();
@@ -46,12 +46,25 @@ describe('AppRefresh', () => {
   it('shows nothing after stop, not even what the running rebuild gathers', async () => {
     const { gather, finish } = gathering();
     const show = vi.fn();
-    const refresh = new AppRefresh({ gather, show, failed: vi.fn() });
-    refresh.request();
+    const refresh = new AppRefresh();
+    refresh.start({ gather, show, failed: vi.fn() });
     const stopped = refresh.stop();
     refresh.request();
     await finish();
     await stopped;
     expect(show).not.toHaveBeenCalled();
+  });
+
+  it('keeps requests made before start for the first rebuild, which start makes', async () => {
+    const gather = vi.fn().mockResolvedValue('state');
+    const show = vi.fn();
+    const refresh = new AppRefresh();
+    refresh.request();
+    refresh.request();
+    await refresh.idle();
+    expect(gather).not.toHaveBeenCalled();
+    refresh.start({ gather, show, failed: vi.fn() });
+    await refresh.idle();
+    expect(show.mock.calls).toEqual([['state']]);
   });
 });

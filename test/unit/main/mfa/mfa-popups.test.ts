@@ -17,7 +17,7 @@ const key: MfaDevice = { name: 'carol-key', serial: 'arn:aws:iam::210987654321:m
 function setup() {
   const timers = new FakeTimers();
   const calls: (MfaPromptView | 'close')[] = [];
-  const popups = new MfaPopups({ clock: timers.clock, timers, window: { show: (view) => calls.push(view), close: () => calls.push('close') } });
+  const popups = new MfaPopups({ clock: timers.clock, timers, window: { show: (view) => calls.push(view), close: () => calls.push('close'), onCancel: () => {} } });
   const shown = () => {
     const last = calls.at(-1);
     if (last === undefined || last === 'close') throw new Error('no popup is showing');

@@ -17,7 +17,7 @@ const files = windowFiles('/opt/latchkey', 'mfa-prompt');
 
 function setup() {
   const failed = vi.fn();
-  const window = new MfaPromptWindow({ files, cancel: (requestId) => popups.cancel(requestId), failed });
+  const window = new MfaPromptWindow({ files, failed });
   const timers = new FakeTimers();
   const popups = new MfaPopups({ window, clock: timers.clock, timers });
   const ask = (device: MfaDevice, requester: string) => popups.ask({ device, identity: alice, requester, attempt: 1 });

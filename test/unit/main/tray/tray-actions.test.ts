@@ -1,6 +1,6 @@
+import type { Session } from '../../../../electron/core/sts/credentials';
 import { describe, expect, it, vi } from 'vitest';
 import { LatchkeyError } from '../../../../electron/shared/errors';
-import type { Session } from '../../../../electron/core/sessions/session-cache';
 import type { PublishOptions } from '../../../../electron/core/sessions/session-engine';
 import { totpCode } from '../../../../electron/core/totp/totp-code';
 import type { OwnershipChoice } from '../../../../electron/main/tray/ownership-dialog';

@@ -1,5 +1,5 @@
-/** Used time steps for one process (the app or the agent, which serialise every MFA request themselves). */
-import type { UsedStepStore } from './replay-guard';
+/** Used time steps in memory: the replay guard's store for tests (the app and the CLI share the file store). */
+import type { UsedStepStore } from '../../electron/core/totp/replay-guard';
 
 export class MemoryStepStore implements UsedStepStore {
   private readonly steps = new Map<string, number>();
