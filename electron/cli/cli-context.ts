@@ -47,7 +47,7 @@ export class CliContext {
       settings: this.settings,
       keychain,
       sts: this.sts(),
-      prompt: options.prompt ?? new TerminalMfaPrompt(),
+      prompt: options.prompt ?? new TerminalMfaPrompt(this.notice),
       clock: systemClock,
       cache: options.cache ?? new KeychainSessionCache(keychain),
       runtimeFolder: await ensureRuntimeFolder(this.env),

@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'mfa-required'
   | 'mfa-invalid'
   | 'mfa-cancelled'
+  | 'mfa-reused'
   | 'sts-denied'
   | 'sts-credentials-invalid'
   | 'sts-clock-skew'

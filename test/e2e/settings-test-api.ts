@@ -22,6 +22,7 @@ import { ipcContract, type InvokeChannel } from '../../electron/shared/ipc-contr
 import { invokeVerbs, type SettingsApi } from '../../electron/shared/window-api';
 import { FakeClock } from '../fakes/fake-clock';
 import { FakeSts } from '../fakes/fake-sts';
+import { FakeMfaPrompt } from '../fakes/fake-mfa-prompt';
 import { MemoryKeychain } from '../fakes/memory-keychain';
 import { fakeEvent, fakeIpcMain } from '../unit/main/ipc/ipc-fakes';
 
@@ -68,7 +69,7 @@ export function settingsWorld(options: { prompt?: MfaPrompt; answers?: Answer[];
   const sts = new FakeSts(clock);
   const keychain = new MemoryKeychain();
   const store = new SettingsStore(join(home, 'latchkey', 'settings.json'));
-  const prompt: MfaPrompt = options.prompt ?? { ask: () => Promise.reject(new Error('no MFA prompt in this test')) };
+  const prompt: MfaPrompt = options.prompt ?? new FakeMfaPrompt(() => Promise.reject(new Error('no MFA prompt in this test')));
   const engine = new SessionEngine({
     settings: store,
     keychain,

@@ -12,7 +12,7 @@
  */
 import { LatchkeyError } from '../../shared/errors';
 import { checkSetting } from './check-setting';
-import { IniDocument, type IniLine } from './ini-document';
+import { IniDocument } from './ini-document';
 import { DEFAULTS_SECTION, dictionary, strip, type AwsValue, type IniEntry, type IniSection } from './ini-sections';
 import { jsSdkSection, profileHeader, profileOfSection, type AwsFileKind, type JsSdkSection } from './profile-header';
 
@@ -31,19 +31,30 @@ interface Splice {
 }
 
 export class AwsFile {
+  #document: IniDocument;
+  /** The headers the AWS SDK for JavaScript sees in #document, found when an edit first needs them. */
+  #jsHeaders: Map<number, JsSdkSection> | undefined;
+
   private constructor(
-    private document: IniDocument,
+    document: IniDocument,
     readonly kind: AwsFileKind,
     /** Names the file in error messages. */
     readonly path: string,
-  ) {}
+  ) {
+    this.#document = document;
+  }
 
   static parse(text: string, kind: AwsFileKind, path: string): AwsFile {
     return new AwsFile(IniDocument.parse(text), kind, path);
   }
 
+  /** The file as it now is, edits included. */
+  get document(): IniDocument {
+    return this.#document;
+  }
+
   toString(): string {
-    return this.document.toString();
+    return this.#document.toString();
   }
 
   /**
@@ -52,15 +63,22 @@ export class AwsFile {
    * does with [default] and [profile default] (for others it rejects the whole file).
    */
   profiles(): Record<string, AwsProfile> {
-    const sections = this.document.sections;
+    const sections = this.#document.sections;
     const defaults = sections.filter((section) => section.name === DEFAULTS_SECTION).flatMap((section) => section.entries);
-    const found = new Map<string, AwsProfile>();
+    const found = dictionary<AwsProfile>([]);
     for (const section of sections) {
       const profile = profileOfSection(this.kind, section.name);
-      if (profile === undefined) continue;
-      found.set(profile, dictionary([...defaults, ...section.entries].map((entry) => [entry.key, entry.value])));
+      if (profile !== undefined) found[profile] = keysOf(defaults, section.entries);
     }
-    return dictionary(found);
+    return found;
+  }
+
+  /** One profile's keys, as profiles() gives them, without reading every other profile's. */
+  profile(name: string): AwsProfile | undefined {
+    const sections = this.#document.sections;
+    const section = sections.findLast((candidate) => profileOfSection(this.kind, candidate.name) === name);
+    if (!section) return undefined;
+    return keysOf(sections.filter((candidate) => candidate.name === DEFAULTS_SECTION).flatMap((candidate) => candidate.entries), section.entries);
   }
 
   /** Sets keys in a profile's section, adding the section when there is none. */
@@ -100,8 +118,7 @@ export class AwsFile {
     // Blank lines and comments after the last key lead into what follows, except one blank line: the
     // separator a section is added with.
     let end = section.entries.at(-1)?.end ?? section.line + 1;
-    const next = this.document.lines[end];
-    if (next !== undefined && strip(next.text) === '') end++;
+    if (end < this.#document.lineCount && strip(this.#document.text(end)) === '') end++;
     this.apply([{ start: section.line, count: end - section.line, texts: [] }]);
   }
 
@@ -119,7 +136,7 @@ export class AwsFile {
       return [];
     }
     for (const [key, value] of Object.entries(values)) checkSetting(profile, key, value);
-    const replaced = doomed.flatMap((entry) => this.document.lines.slice(entry.line, entry.end).map((line) => line.text));
+    const replaced = doomed.flatMap((entry) => this.#document.texts(entry.line, entry.end));
     const kept = section.entries.filter((entry) => !doomed.includes(entry));
     const added: string[] = [];
     const splices: Splice[] = others.map((entry) => ({ start: entry.line, count: entry.end - entry.line, texts: [] }));
@@ -137,13 +154,13 @@ export class AwsFile {
   restoreKeys(profile: string, heading: string): string[] {
     const section = this.section(profile);
     if (!section) return [];
-    const lines = this.document.lines;
+    const document = this.#document;
     let at = -1;
-    for (let i = section.line + 1; i < section.end; i++) if (lines[i]?.text === heading) at = i;
+    for (let i = section.line + 1; i < section.end; i++) if (document.text(i) === heading) at = i;
     if (at < 0) return [];
     let end = at + 1;
-    while (end < section.end && lines[end]?.text.startsWith('# ')) end++;
-    const restored = lines.slice(at + 1, end).map((line) => line.text.slice(2));
+    while (end < section.end && document.text(end).startsWith('# ')) end++;
+    const restored = document.texts(at + 1, end).map((line) => line.slice(2));
     this.apply([{ start: at, count: end - at, texts: restored }]);
     return restored;
   }
@@ -155,15 +172,17 @@ export class AwsFile {
   removeProfileIfEmpty(profile: string): void {
     const section = this.section(profile);
     if (!section || section.entries.length > 0 || section.invalid.length > 0) return;
-    const last = this.document.lines.slice(section.line + 1).every((line) => strip(line.text) === '');
-    const separated = section.line > 0 && strip(this.document.lines[section.line - 1]?.text ?? 'x') === '';
+    const document = this.#document;
+    let last = true;
+    for (let i = section.line + 1; last && i < document.lineCount; i++) last = strip(document.text(i)) === '';
+    const separated = section.line > 0 && strip(document.text(section.line - 1)) === '';
     this.removeProfile(profile);
     if (last && separated) this.apply([{ start: section.line - 1, count: 1, texts: [] }]);
   }
 
   /** The profile's one section, checked to be safe to edit; undefined when it has none. */
   private section(profile: string): IniSection | undefined {
-    const found = this.document.sections.filter((section) => profileOfSection(this.kind, section.name) === profile);
+    const found = this.#document.sections.filter((section) => profileOfSection(this.kind, section.name) === profile);
     if (found.length > 1) {
       const where = found.map((section) => `[${section.name}] on line ${section.line + 1}`).join(' and ');
       throw this.refuse(`profile ${profile} has ${found.length} sections (${where}); merge them into one, then try again`);
@@ -196,15 +215,15 @@ export class AwsFile {
    * line opens the profile: a key written there would reach the profile for one and not the other.
    */
   private checkHeadersAgree(profile: string, section: IniSection | undefined): void {
-    const { lines } = this.document;
-    const js = jsSdkHeaders(this.kind, lines);
+    const document = this.#document;
+    const js = (this.#jsHeaders ??= jsSdkHeaders(this.kind, document));
     const header = profileHeader(this.kind, profile);
     if (section) {
       const read = js.get(section.line);
       if (read?.profile !== profile) {
         const at = `line ${section.line + 1}`;
-        const text = lines[section.line]?.text ?? '';
-        if (lines[section.line - 1]?.eol === '\r' || (lines[section.line]?.eol === '\r' && section.line < lines.length - 1))
+        const text = document.text(section.line);
+        if ((section.line > 0 && document.eol(section.line - 1) === '\r') || (document.eol(section.line) === '\r' && section.line < document.lineCount - 1))
           throw this.refuse(
             `${at}: the AWS SDK for JavaScript joins the header of profile ${profile} to the line next to it, because it does not read a lone carriage return (\\r) as a line break; save the file with \\n or \\r\\n line endings, then try again`,
           );
@@ -220,14 +239,14 @@ export class AwsFile {
     for (const [line, read] of js) {
       if (read.profile !== profile || line === section?.line) continue;
       throw this.refuse(
-        `line ${line + 1}: the AWS SDK for JavaScript reads ${shown(lines[line]?.text ?? '')} as the header of profile ${profile}, but Python AWS tools read it as ${this.botocoreReading(line)}; write it as ${header} if it is meant for profile ${profile}, else rename it; then try again`,
+        `line ${line + 1}: the AWS SDK for JavaScript reads ${shown(document.text(line))} as the header of profile ${profile}, but Python AWS tools read it as ${this.botocoreReading(line)}; write it as ${header} if it is meant for profile ${profile}, else rename it; then try again`,
       );
     }
   }
 
   /** What botocore makes of a line the JS SDK reads as a header. */
   private botocoreReading(line: number): string {
-    const { sections } = this.document;
+    const { sections } = this.#document;
     const section = sections.find((candidate) => candidate.line === line);
     if (section) {
       const other = profileOfSection(this.kind, section.name);
@@ -238,15 +257,16 @@ export class AwsFile {
   }
 
   private appendSection(header: string, lines: readonly string[]): void {
-    const last = this.document.lines.at(-1);
-    const separator = last === undefined || strip(last.text) === '' ? [] : [''];
-    this.apply([{ start: this.document.lines.length, count: 0, texts: [...separator, header, ...lines] }]);
+    const count = this.#document.lineCount;
+    const separator = count === 0 || strip(this.#document.text(count - 1)) === '' ? [] : [''];
+    this.apply([{ start: count, count: 0, texts: [...separator, header, ...lines] }]);
   }
 
   /** Bottom up, so each splice's line numbers still hold. */
   private apply(splices: readonly Splice[]): void {
     for (const { start, count, texts } of [...splices].sort((a, b) => b.start - a.start))
-      this.document = this.document.splice(start, count, texts);
+      this.#document = this.#document.splice(start, count, texts);
+    this.#jsHeaders = undefined;
   }
 
   private refuse(message: string): LatchkeyError {
@@ -254,26 +274,39 @@ export class AwsFile {
   }
 }
 
+// A line the AWS SDK for JavaScript may read as a header: one whose first character that is no white
+// space is `[`. It breaks lines only at \n and \r\n, so its lines start after a \n (or at the top).
+const JS_HEADER_START = /\n[^\S\n]*\[/g;
+
 /**
- * The header lines the AWS SDK for JavaScript sees, by the index of the line here where each starts: it
- * breaks lines only at \n and \r\n, so lines Python split at a lone \r are one line to it.
+ * The header lines the AWS SDK for JavaScript sees, by the index of the line here where each starts: as
+ * it breaks lines only at \n and \r\n, lines Python split at a lone \r are one line to it. Only the
+ * lines that may be headers are looked at, found in the whole text at once.
  */
-function jsSdkHeaders(kind: AwsFileKind, lines: readonly IniLine[]): Map<number, JsSdkSection> {
+function jsSdkHeaders(kind: AwsFileKind, document: IniDocument): Map<number, JsSdkSection> {
   const headers = new Map<number, JsSdkSection>();
-  let start = 0;
-  let text = '';
-  lines.forEach((line, index) => {
-    text += line.text;
-    if (line.eol === '\r' && index < lines.length - 1) {
-      text += '\r';
-      return;
-    }
-    const read = jsSdkSection(kind, text);
-    if (read) headers.set(start, read);
-    start = index + 1;
-    text = '';
-  });
+  const { source, starts, ends, lineCount } = document;
+  let line = 0;
+  while (line < lineCount) {
+    // The lines from here to the first that has no lone \r for its ending, with those \r between them.
+    let last = line;
+    while (last < lineCount - 1 && document.eol(last) === '\r') last++;
+    const read = jsSdkSection(kind, source.slice(starts[line], ends[last]));
+    if (read) headers.set(line, read);
+    JS_HEADER_START.lastIndex = ends[last] ?? 0;
+    if (!JS_HEADER_START.test(source)) break;
+    const start = source.lastIndexOf('\n', JS_HEADER_START.lastIndex) + 1;
+    while ((starts[line] ?? Infinity) < start) line++;
+  }
   return headers;
+}
+
+/** A profile's keys: those of the [DEFAULT] sections, then its section's own. */
+function keysOf(defaults: readonly IniEntry[], entries: readonly IniEntry[]): AwsProfile {
+  const keys = dictionary<AwsValue>([]);
+  for (const entry of defaults) keys[entry.key] = entry.value;
+  for (const entry of entries) keys[entry.key] = entry.value;
+  return keys;
 }
 
 const jsReading = (read: JsSdkSection | undefined): string =>

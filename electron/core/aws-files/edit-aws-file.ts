@@ -45,7 +45,7 @@ export async function editAwsFile(
       await edit(file);
       const after = file.toString();
       // Of the file as it now is, so line numbers match what the person opens; the edited section has none.
-      const problems = options.warn ? fileHealth(after, path) : [];
+      const problems = options.warn ? fileHealth(file.document, path) : [];
       if (after === before) return { written: false, problems };
       // Compared by content: the AWS CLI rewrites in place (same inode), often within one mtime tick.
       const stillCurrent = async () => (await loadAwsText(path)) === before;

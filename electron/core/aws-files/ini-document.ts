@@ -2,47 +2,91 @@
  * An AWS INI file as lines that remember their own line endings, so printing it gives back the exact
  * text it was parsed from (a UTF-8 BOM, CRLF or mixed endings, a missing final newline), and an edit
  * replaces whole lines and nothing else. Lines end at \r\n, \n or a lone \r, as Python reads them.
+ *
+ * Files can hold thousands of profiles, so the document is its text and where each line starts and
+ * ends in it, rather than a string and an object per line; the sections are read once, when the text is
+ * parsed, and an edit reads again only the part it changed.
  */
-import { iniSections, type IniSection } from './ini-sections';
-
-export interface IniLine {
-  readonly text: string;
-  /** '' only on a last line that has no line ending. */
-  readonly eol: string;
-}
+import { iniSections, spliceSections, type IniLines, type IniSection } from './ini-sections';
 
 const BOM = '\ufeff';
 
-export class IniDocument {
+/** The document last parsed: a command that reads a file to check it, then edits it, parses it once. */
+let lastParsed: IniDocument | undefined;
+
+export class IniDocument implements IniLines {
   readonly sections: readonly IniSection[];
 
   private constructor(
-    private readonly bom: string,
-    readonly lines: readonly IniLine[],
+    /** The whole text, BOM included. */
+    readonly source: string,
+    /** Line i is source[starts[i], ends[i]); its ending runs to the next line's start, or the end. */
+    readonly starts: Uint32Array,
+    readonly ends: Uint32Array,
+    sections?: (document: IniDocument) => IniSection[],
   ) {
-    this.sections = iniSections(lines.map((line) => line.text));
+    this.sections = (sections ?? iniSections)(this);
   }
 
   static parse(text: string): IniDocument {
-    const bom = text.startsWith(BOM) ? BOM : '';
-    const body = text.slice(bom.length);
-    const lines: IniLine[] = [];
-    let from = 0;
-    for (const match of body.matchAll(/\r\n|\n|\r/g)) {
-      lines.push({ text: body.slice(from, match.index), eol: match[0] });
-      from = match.index + match[0].length;
+    if (lastParsed?.source === text) return lastParsed;
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let from = text.startsWith(BOM) ? BOM.length : 0;
+    // The next \r and \n at or after `from`, each found once: searching again for every line would be quadratic.
+    let cr = text.indexOf('\r', from);
+    let lf = text.indexOf('\n', from);
+    while (cr >= 0 || lf >= 0) {
+      const at = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
+      starts.push(from);
+      ends.push(at);
+      from = at === cr && at + 1 === lf ? at + 2 : at + 1;
+      if (cr >= 0 && cr < from) cr = text.indexOf('\r', from);
+      if (lf >= 0 && lf < from) lf = text.indexOf('\n', from);
     }
-    if (from < body.length) lines.push({ text: body.slice(from), eol: '' });
-    return new IniDocument(bom, lines);
+    if (from < text.length) {
+      starts.push(from);
+      ends.push(text.length);
+    }
+    lastParsed = new IniDocument(text, Uint32Array.from(starts), Uint32Array.from(ends));
+    return lastParsed;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** The text of line i, without its ending. */
+  text(i: number): string {
+    return this.source.slice(this.starts[i], this.ends[i]);
+  }
+
+  /** The texts of lines [start, end). */
+  texts(start: number, end: number): string[] {
+    return Array.from({ length: end - start }, (_, i) => this.text(start + i));
+  }
+
+  /** The ending of line i: '' only on a last line that has none. */
+  eol(i: number): string {
+    return this.source.slice(this.ends[i], this.starts[i + 1] ?? this.source.length);
+  }
+
+  /** The UTF-8 byte order mark the text starts with, or ''. */
+  get bom(): string {
+    return this.source.startsWith(BOM) ? BOM : '';
   }
 
   /** The ending new lines get: the file's own (its first), or \n for a file that has none yet. */
   get newline(): string {
-    return this.lines.find((line) => line.eol !== '')?.eol ?? '\n';
+    for (let i = 0; i < this.lineCount; i++) {
+      const eol = this.eol(i);
+      if (eol !== '') return eol;
+    }
+    return '\n';
   }
 
   toString(): string {
-    return this.bom + this.lines.map((line) => line.text + line.eol).join('');
+    return this.source;
   }
 
   /**
@@ -51,16 +95,37 @@ export class IniDocument {
    * without, so a file that did not end with a newline still does not.
    */
   splice(start: number, count: number, texts: readonly string[]): IniDocument {
-    const lines = [...this.lines];
+    const { source, lineCount } = this;
     const newline = this.newline;
-    const previous = lines[start - 1];
+    const from = this.starts[start] ?? source.length;
+    const to = this.starts[start + count] ?? source.length;
     let lastEol = newline;
-    if (count > 0) lastEol = lines[start + count - 1]?.eol ?? newline;
-    else if (texts.length > 0 && start === lines.length && previous?.eol === '') {
-      lines[start - 1] = { text: previous.text, eol: newline };
+    let opening = '';
+    if (count > 0) lastEol = this.eol(start + count - 1);
+    else if (texts.length > 0 && start === lineCount && start > 0 && this.eol(start - 1) === '') {
+      opening = newline;
       lastEol = '';
     }
-    lines.splice(start, count, ...texts.map((text, i) => ({ text, eol: i === texts.length - 1 ? lastEol : newline })));
-    return new IniDocument(this.bom, lines);
+    const starts = new Uint32Array(lineCount - count + texts.length);
+    const ends = new Uint32Array(starts.length);
+    starts.set(this.starts.subarray(0, start));
+    ends.set(this.ends.subarray(0, start));
+    let added = opening;
+    let at = from + opening.length;
+    texts.forEach((text, i) => {
+      const eol = i === texts.length - 1 ? lastEol : newline;
+      starts[start + i] = at;
+      ends[start + i] = at + text.length;
+      at += text.length + eol.length;
+      added += text + eol;
+    });
+    // The lines after keep their text and move by as many characters as the replaced ones changed.
+    const by = at - to;
+    for (let i = start + count; i < lineCount; i++) {
+      starts[i - count + texts.length] = (this.starts[i] ?? 0) + by;
+      ends[i - count + texts.length] = (this.ends[i] ?? 0) + by;
+    }
+    const text = source.slice(0, from) + added + source.slice(to);
+    return new IniDocument(text, starts, ends, (document) => spliceSections(this.sections, document, start, count, texts.length));
   }
 }

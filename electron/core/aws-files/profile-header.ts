@@ -66,6 +66,8 @@ const JS_SECTION_TYPES = ['profile', 'sso-session', 'services'];
  * config file is a profile only when it is `default` or starts "profile." (`[profile.x]` is profile x).
  */
 export function jsSdkSection(kind: AwsFileKind, line: string): JsSdkSection | undefined {
+  // Most lines are no header, and say so at their first character: no need to cut and trim them.
+  if (!/^\s*\[/.test(line)) return undefined;
   const text = (line.split(/(?:^|\s)[;#]/)[0] ?? '').trim();
   if (!text.startsWith('[') || !text.endsWith(']')) return undefined;
   const inner = text.slice(1, -1);

@@ -1,7 +1,7 @@
 /**
  * Where MFA codes come from: the stored seed when the person turned auto-MFA on for the device,
- * otherwise the person. Every code, typed or generated, goes out under a freshly claimed time step, so
- * a code AWS has already accepted is never sent again. A refused code is asked for again, a few times.
+ * otherwise the person, asked at once. The replay guard keeps a code AWS has already accepted from
+ * going out again (replay-guard.ts). A refused code is asked for again at once, a few times.
  */
 import { LatchkeyError, isLatchkeyError } from '../../shared/errors';
 import type { Identity, MfaDevice } from '../../shared/model';
@@ -30,23 +30,30 @@ export class MfaCodeSource {
    * ('mfa-invalid'), or MAX_ATTEMPTS codes were refused.
    */
   async withCode<T>(request: MfaCodeRequest, send: (code: string) => Promise<T>): Promise<T> {
+    try {
+      return await this.#attempts(request, send);
+    } finally {
+      this.prompt.done(request);
+    }
+  }
+
+  async #attempts<T>(request: MfaCodeRequest, send: (code: string) => Promise<T>): Promise<T> {
     const { device } = request;
     let refused: LatchkeyError | undefined;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      // Claimed before asking, so a person asked right after a code was used waits for a new one. A
-      // retry waits too: AWS answers a reused code exactly like a wrong one.
-      const step = await this.guard.claimStep(device.serial);
       // After a refused seed code the person is asked: the seed or the clock may be wrong.
       const seed = attempt === 1 ? await this.autoSeed(device) : undefined;
-      const code =
-        seed !== undefined
-          ? await codeFromSeed(seed, step)
-          : (await this.prompt.ask({ ...request, attempt, previousError: refused?.message })).trim();
-      const problem = validateTokenCode(code);
-      if (problem !== undefined) {
-        // Nothing is sent; the person gets another try like for a wrong code.
-        refused = new LatchkeyError('invalid-input', problem);
-        continue;
+      let code: string;
+      if (seed !== undefined) {
+        const step = await this.guard.claimSeedStep(device.serial, (waitMs) => this.prompt.waiting(request, waitMs));
+        code = await codeFromSeed(seed, step);
+      } else {
+        // Asked at once; the code is checked once typed. A code that is not six digits, or the one just
+        // sent, never reaches AWS: the person is asked again at once, with the reason.
+        code = (await this.prompt.ask({ ...request, attempt, previousError: refused?.message })).trim();
+        const problem = validateTokenCode(code);
+        refused = problem === undefined ? await this.claimTyped(device, code) : new LatchkeyError('invalid-input', problem);
+        if (refused) continue;
       }
       try {
         return await send(code);
@@ -59,6 +66,17 @@ export class MfaCodeSource {
       refused?.code ?? 'mfa-invalid',
       `MFA device "${device.name}" (${device.serial}) of identity "${request.identity.name}": no accepted code after ${MAX_ATTEMPTS} attempts (last: ${refused?.message}); check the device and try again`,
     );
+  }
+
+  /** undefined when the code may go out; the refusal when it was the one just sent. */
+  private async claimTyped(device: MfaDevice, code: string): Promise<LatchkeyError | undefined> {
+    try {
+      await this.guard.claimTypedCode(device.serial, code);
+      return undefined;
+    } catch (error) {
+      if (isLatchkeyError(error) && error.code === 'mfa-reused') return error;
+      throw error;
+    }
   }
 
   private async autoSeed(device: MfaDevice): Promise<string | undefined> {

@@ -18,4 +18,17 @@ export interface MfaPromptRequest {
 export interface MfaPrompt {
   /** The code the person typed. */
   ask(request: MfaPromptRequest): Promise<string>;
+  /**
+   * Auto-MFA is about to wait `waitMs` for a fresh time step (the current one's code was just sent):
+   * the person is shown the wait, never left with silence.
+   */
+  waiting(request: MfaWaitRequest, waitMs: number): void;
+  /**
+   * AWS has answered the last code asked for this request (accepted it, or it was the last try), or the
+   * flow ended otherwise. Until then the prompt may stay open for a retry — the popup showing that the
+   * code is being checked, the terminal keeping typed-ahead digits hidden.
+   */
+  done(request: MfaWaitRequest): void;
 }
+
+export type MfaWaitRequest = Omit<MfaPromptRequest, 'attempt' | 'previousError'>;

@@ -1,7 +1,8 @@
 /**
- * Used time steps shared by every Latchkey process of this user (parallel `credential_process` runs,
- * the CLI next to the app): a small JSON file of serial → last step, changed only under a file lock.
- * Steps are not secret: they are times.
+ * The last MFA code sent per device, shared by every Latchkey process of this user (parallel
+ * `credential_process` runs, the CLI next to the app): a small JSON file of serial → { step, digest },
+ * changed only under a file lock, in the private runtime folder. Steps are times; a digest is of a code
+ * AWS will not accept again.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,9 +10,17 @@ import * as v from 'valibot';
 import { LatchkeyError } from '../../shared/errors';
 import { writeFileAtomically } from '../fs/atomic-write';
 import { withFileLock } from '../fs/file-lock';
-import type { UsedStepStore } from './replay-guard';
+import type { UsedCode, UsedStepStore } from './replay-guard';
 
-const StepsSchema = v.record(v.string(), v.pipe(v.number(), v.integer(), v.minValue(0)));
+const step = () => v.pipe(v.number(), v.integer(), v.minValue(0));
+const StepsSchema = v.record(
+  v.string(),
+  v.union([
+    v.strictObject({ step: step(), digest: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/))) }),
+    // The first version's file held the step alone.
+    v.pipe(step(), v.transform((value): UsedCode => ({ step: value }))),
+  ]),
+);
 
 export class FileStepStore implements UsedStepStore {
   private readonly path: string;
@@ -20,7 +29,7 @@ export class FileStepStore implements UsedStepStore {
     this.path = join(folder, 'mfa-steps.json');
   }
 
-  update(serial: string, claim: (lastUsed: number | undefined) => number | undefined): Promise<number | undefined> {
+  update(serial: string, claim: (last: UsedCode | undefined) => UsedCode | undefined): Promise<UsedCode | undefined> {
     return withFileLock(this.path, async () => {
       const steps = await this.read();
       const next = claim(steps.get(serial));
@@ -32,7 +41,7 @@ export class FileStepStore implements UsedStepStore {
     });
   }
 
-  private async read(): Promise<Map<string, number>> {
+  private async read(): Promise<Map<string, UsedCode>> {
     let text: string;
     try {
       text = await readFile(this.path, 'utf8');

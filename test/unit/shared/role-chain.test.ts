@@ -11,6 +11,7 @@ import type { StsApi } from '../../../electron/core/sts/sts-api';
 import { chainRegion, roleChain, sendsCodeOnAssumeRole, walkChain } from '../../../electron/shared/role-chain';
 import { appSettings } from '../../fakes/app-settings';
 import { FakeClock } from '../../fakes/fake-clock';
+import { FakeMfaPrompt } from '../../fakes/fake-mfa-prompt';
 import { FakeSts } from '../../fakes/fake-sts';
 import { MemoryKeychain } from '../../fakes/memory-keychain';
 
@@ -91,7 +92,7 @@ describe('a chained role whose region is set on the role it is reached through',
     const env = { HOME: home, AWS_SHARED_CREDENTIALS_FILE: join(home, '.aws', 'credentials'), AWS_CONFIG_FILE: join(home, '.aws', 'config') };
     const engine = new SessionEngine({
       settings, keychain, sts, clock, env,
-      prompt: { ask: () => Promise.reject(new Error('no MFA here')) },
+      prompt: new FakeMfaPrompt(() => Promise.reject(new Error('no MFA here'))),
       cache: new KeychainSessionCache(keychain),
       runtimeFolder: mkdtempSync(join(tmpdir(), 'latchkey-run-')),
       notice: () => {},

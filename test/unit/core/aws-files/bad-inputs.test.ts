@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AwsFile } from '../../../../electron/core/aws-files/aws-file';
 import { editAwsFile } from '../../../../electron/core/aws-files/edit-aws-file';
 import type { AwsFileKind } from '../../../../electron/core/aws-files/profile-header';
 import { LatchkeyError } from '../../../../electron/shared/errors';
+import { tempFolders } from '../../../helpers/temp-folders';
 
 const FILE = '[dev]\nregion = us-east-1\n';
 const SECRET = 'wJalrXUtnFEMIK7MDENG';
@@ -224,12 +224,10 @@ const cases: Case[] = [
 ];
 
 describe('bad inputs are refused with a message and nothing is written', () => {
+  const temp = tempFolders();
   let dir: string;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'latchkey-bad-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
+    dir = temp('bad');
   });
 
   it.each(cases.map((c, i) => [c.what, c, i] as const))('%s', async (_what, { kind = 'credentials', file = FILE, edit, code, message }, i) => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fileHealth } from '../../../../electron/core/aws-files/file-health';
+import { IniDocument } from '../../../../electron/core/aws-files/ini-document';
 
 const UNREADABLE = 'so the AWS CLI cannot read this file';
 const SECRET = 'wJalrXUtnFEMIK7MDENG';
-const health = (text: string) => fileHealth(text, 'F');
+const health = (text: string) => fileHealth(IniDocument.parse(text), 'F');
 
 describe('fileHealth', () => {
   it('finds nothing in a file botocore reads', () => {

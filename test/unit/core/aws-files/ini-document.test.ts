@@ -1,16 +1,34 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IniDocument } from '../../../../electron/core/aws-files/ini-document';
+import { iniSections, type IniSection } from '../../../../electron/core/aws-files/ini-sections';
+import { generatedFile } from './aws-file-arbitrary';
+
+const lines = (doc: IniDocument) => Array.from({ length: doc.lineCount }, (_, i) => ({ text: doc.text(i), eol: doc.eol(i) }));
+
+/** The sections as callers see them. */
+const seen = (sections: readonly IniSection[]) =>
+  sections.map(({ name, line, end, invalid, continued, entries }) => ({
+    name,
+    line,
+    end,
+    invalid,
+    continued,
+    entries: entries.map(({ key, line, end, value, layout }) => ({ key, line, end, value, layout })),
+  }));
 
 describe('IniDocument', () => {
   it('splits lines at \\r\\n, \\n and a lone \\r, as Python does, and keeps each ending', () => {
     const doc = IniDocument.parse('\ufeffa\r\nb\nc\rd');
-    expect(doc.lines).toEqual([
+    expect(lines(doc)).toEqual([
       { text: 'a', eol: '\r\n' },
       { text: 'b', eol: '\n' },
       { text: 'c', eol: '\r' },
       { text: 'd', eol: '' },
     ]);
+    expect(doc.bom).toBe('\ufeff');
     expect(doc.toString()).toBe('\ufeffa\r\nb\nc\rd');
+    expect(doc.texts(1, 3)).toEqual(['b', 'c']);
   });
 
   it('gives new lines the file first line ending, or \\n when it has none', () => {
@@ -26,5 +44,30 @@ describe('IniDocument', () => {
     expect(doc.splice(0, 1, []).toString()).toBe('b');
     expect(doc.splice(1, 0, ['x']).toString()).toBe('a\r\nx\r\nb');
     expect(IniDocument.parse('').splice(0, 0, ['x']).toString()).toBe('x\n');
+    expect(IniDocument.parse('\ufeff').splice(0, 0, ['x']).toString()).toBe('\ufeffx\n');
+  });
+
+  it('after a splice, has the lines of the text it prints and the sections of a whole reading, re-read only in part', () => {
+    // Lines that change what comes after them: headers, keys, nested blocks, indented continuations.
+    const line = fc.constantFrom('[dev]', '[prod]', '  [dev]', 'k = v', 'K2: w', 's3 =', '  x = 1', '  y', '', '  ', '# c', 'junk', '= v', '[x] # c');
+    const splice = fc.tuple(fc.nat(), fc.nat({ max: 4 }), fc.array(line, { maxLength: 4 }));
+    const text = fc.oneof(
+      generatedFile('credentials', true).map((file) => file.text),
+      fc.array(line, { maxLength: 20 }).map((all) => all.join('\n')),
+    );
+    fc.assert(
+      fc.property(text, fc.array(splice, { minLength: 1, maxLength: 4 }), (source, splices) => {
+        let doc = IniDocument.parse(source);
+        for (const [at, count, texts] of splices) {
+          const start = at % (doc.lineCount + 1);
+          doc = doc.splice(start, Math.min(count, doc.lineCount - start), texts);
+          // An empty text added last without an ending is a line of the document, and prints as nothing.
+          const printed = lines(doc).filter((line, i) => i < doc.lineCount - 1 || line.text !== '' || line.eol !== '');
+          expect(printed).toEqual(lines(IniDocument.parse(doc.toString())));
+          expect(seen(doc.sections)).toEqual(seen(iniSections(doc)));
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });

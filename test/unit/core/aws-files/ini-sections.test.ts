@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { iniSections } from '../../../../electron/core/aws-files/ini-sections';
+import { IniDocument } from '../../../../electron/core/aws-files/ini-document';
 
-const sections = (text: string) => iniSections(text.split('\n'));
+const sections = (text: string) => IniDocument.parse(text).sections;
 
 describe('iniSections', () => {
   it('finds headers, key lines with their continuation lines, and where each section ends', () => {

@@ -3,15 +3,17 @@
  * to relay (item 16), over real sockets in temp folders. The second user of the full attack is in
  * test/integration/faults/broker-trust.test.ts.
  */
-import { chmodSync, chownSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { chmodSync, chownSync, symlinkSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { askBroker } from '../../../../electron/core/broker/broker-client';
 import type { BrokerHost } from '../../../../electron/core/broker/broker-host';
 import { BrokerServer } from '../../../../electron/core/broker/broker-server';
 import { BROKER_PROTOCOL, credentialsRequest } from '../../../../electron/shared/broker-contract';
+import { tempFolders } from '../../../helpers/temp-folders';
+
+const temp = tempFolders();
 
 const ping = { type: 'ping', protocol: BROKER_PROTOCOL } as const;
 const closers: (() => Promise<unknown>)[] = [];
@@ -40,7 +42,7 @@ async function ask(socketPath: string) {
 
 describe('the broker client trusts only a socket of ours in a private folder of ours', () => {
   it('refuses a folder open to others, before connecting', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'latchkey-client-'));
+    const folder = temp('client');
     const socketPath = join(folder, 'broker.sock');
     const listening = await listener(socketPath);
     chmodSync(folder, 0o777);
@@ -52,9 +54,9 @@ describe('the broker client trusts only a socket of ours in a private folder of 
   });
 
   it('refuses a folder that is a symbolic link, even to a private folder of ours', async () => {
-    const real = mkdtempSync(join(tmpdir(), 'latchkey-client-'));
+    const real = temp('client');
     const listening = await listener(join(real, 'broker.sock'));
-    const link = join(mkdtempSync(join(tmpdir(), 'latchkey-client-')), 'run');
+    const link = join(temp('client'), 'run');
     symlinkSync(real, link);
     const socketPath = join(link, 'broker.sock');
     expect(await ask(socketPath)).toEqual({
@@ -65,7 +67,7 @@ describe('the broker client trusts only a socket of ours in a private folder of 
   });
 
   it('does not follow a symbolic link in place of the socket', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'latchkey-client-'));
+    const folder = temp('client');
     const listening = await listener(join(folder, 'real.sock'));
     symlinkSync(join(folder, 'real.sock'), join(folder, 'broker.sock'));
     expect(await ask(join(folder, 'broker.sock'))).toEqual({ reply: undefined, notices: [] });
@@ -73,7 +75,7 @@ describe('the broker client trusts only a socket of ours in a private folder of 
   });
 
   it.skipIf(process.getuid?.() !== 0)('refuses a socket that belongs to another user, in a folder of ours', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'latchkey-client-'));
+    const folder = temp('client');
     const socketPath = join(folder, 'broker.sock');
     const listening = await listener(socketPath);
     chownSync(socketPath, 4242, 4242);
@@ -93,7 +95,7 @@ describe('a session too large for the broker to relay', () => {
       status: async () => [],
       forget: async () => [],
     };
-    const socketPath = join(mkdtempSync(join(tmpdir(), 'latchkey-client-')), 'broker.sock');
+    const socketPath = join(temp('client'), 'broker.sock');
     const server = new BrokerServer(host, { socketPath });
     await server.listen();
     closers.push(() => server.close());

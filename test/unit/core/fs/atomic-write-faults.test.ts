@@ -5,12 +5,12 @@
  */
 import type * as FsPromises from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { writeFileAtomically } from '../../../../electron/core/fs/atomic-write';
 import { rejection } from '../../../helpers/rejection';
+import { tempFolders } from '../../../helpers/temp-folders';
 
 type Fault = Partial<Pick<FileHandle, 'write' | 'sync' | 'stat'>>;
 const faults: { make?: (handle: FileHandle) => Fault } = {};
@@ -35,18 +35,18 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 const enospc = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
 
 describe('writeFileAtomically under disk faults', () => {
+  const temp = tempFolders();
   let dir: string;
   let path: string;
   const original = `[keep]\n${'x = y\n'.repeat(1000)}`;
   const next = `[new]\n${'a = b\n'.repeat(2000)}`;
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'latchkey-faults-'));
+    dir = temp('faults');
     path = join(dir, 'credentials');
     await writeFile(path, original, { mode: 0o600 });
   });
   afterEach(async () => {
     faults.make = undefined;
-    await rm(dir, { recursive: true, force: true });
   });
 
   const untouched = async () => {

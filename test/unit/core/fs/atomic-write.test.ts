@@ -1,20 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, lstat, mkdir, readdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomically } from '../../../../electron/core/fs/atomic-write';
 import { rejection } from '../../../helpers/rejection';
+import { tempFolders } from '../../../helpers/temp-folders';
 
 const mode = async (path: string) => (await stat(path)).mode & 0o777;
 
 describe('writeFileAtomically', () => {
+  const temp = tempFolders();
   let dir: string;
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'latchkey-atomic-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
+    dir = temp('atomic');
   });
 
   it('creates the folder 0700 and a new file 0600, leaving no temp file', async () => {

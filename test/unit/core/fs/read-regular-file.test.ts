@@ -1,26 +1,26 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, open, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readRegularFile } from '../../../../electron/core/fs/read-regular-file';
 import { rejection } from '../../../helpers/rejection';
+import { tempFolders } from '../../../helpers/temp-folders';
 
 const bounds = { maxBytes: 1000, code: 'aws-file' as const, what: 'an AWS file' };
 const notRegular = (path: string, kind: string) =>
   `${path} is not a regular file (it is ${kind}); Latchkey reads and writes only regular files: replace it with one`;
 
 describe('readRegularFile', () => {
+  const temp = tempFolders();
   let dir: string;
   let server: Server | undefined;
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'latchkey-read-'));
+    dir = temp('read');
   });
   afterEach(async () => {
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
     server = undefined;
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('reads a regular file through a symlink, and a missing one as undefined', async () => {

@@ -1,8 +1,9 @@
-import { chmod, chown, mkdir, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ensureRuntimeFolder, runtimeFolder } from '../../../../electron/core/fs/runtime-folder';
+import { tempFolders } from '../../../helpers/temp-folders';
 
 describe('runtimeFolder', () => {
   it('uses $XDG_RUNTIME_DIR/latchkey when set to an absolute path', () => {
@@ -22,16 +23,14 @@ describe('runtimeFolder', () => {
 });
 
 describe('ensureRuntimeFolder', () => {
+  const temp = tempFolders();
   let base: string;
   let env: NodeJS.ProcessEnv;
   let folder: string;
   beforeEach(async () => {
-    base = await mkdtemp(join(tmpdir(), 'latchkey-run-'));
+    base = temp('run');
     env = { XDG_RUNTIME_DIR: base };
     folder = join(base, 'latchkey');
-  });
-  afterEach(async () => {
-    await rm(base, { recursive: true, force: true });
   });
 
   const mode = async (path: string) => (await stat(path)).mode & 0o777;

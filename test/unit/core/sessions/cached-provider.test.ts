@@ -1,14 +1,13 @@
 import type { Session, CredentialProvider, Credentials } from '../../../../electron/core/sts/credentials';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CachedProvider } from '../../../../electron/core/sessions/cached-provider';
 import { MemorySessionCache } from '../../../../electron/core/sessions/memory-session-cache';
 import { SingleFlight } from '../../../../electron/core/sessions/single-flight';
 import { FakeClock } from '../../../fakes/fake-clock';
+import { tempFolders } from '../../../helpers/temp-folders';
 
 const MINUTE = 60_000;
+const temp = tempFolders();
 
 /** A provider that issues numbered sessions valid for `lifetimeMs`, and counts its calls. */
 class CountingProvider implements CredentialProvider {
@@ -40,7 +39,7 @@ function setup(lifetimeMs?: number) {
     cache,
     clock,
     renewalWindowMs: 15 * MINUTE,
-    lockFolder: mkdtempSync(join(tmpdir(), 'latchkey-locks-')),
+    lockFolder: temp('locks'),
     flights: new SingleFlight<Session>(),
   };
   return { clock, inner, cache, provider: new CachedProvider(inner, 'dev', caching), caching };
@@ -67,11 +66,16 @@ describe('CachedProvider', () => {
   });
 
   it('lets concurrent callers share one provider call', async () => {
-    const { inner, provider } = setup();
+    const { inner, provider, caching } = setup();
     let open!: () => void;
     inner.gate = new Promise((resolve) => (open = resolve));
+    const joined = vi.spyOn(caching.flights, 'run');
     const callers = Array.from({ length: 16 }, () => provider.retrieve());
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Every caller has found no cached session and joined the flight, which waits at the gate.
+    await vi.waitFor(() => {
+      expect(joined).toHaveBeenCalledTimes(16);
+      expect(inner.calls).toBe(1);
+    });
     open();
     const sessions = await Promise.all(callers);
     expect(inner.calls).toBe(1);

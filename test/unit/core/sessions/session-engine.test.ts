@@ -1,21 +1,24 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { KeychainSessionCache } from '../../../../electron/core/sessions/keychain-session-cache';
 import { SessionEngine } from '../../../../electron/core/sessions/session-engine';
 import { SettingsStore } from '../../../../electron/core/settings/settings-store';
-import type { MfaPrompt, MfaPromptRequest } from '../../../../electron/core/sts/mfa-prompt';
+import type { MfaPromptRequest } from '../../../../electron/core/sts/mfa-prompt';
 import { totpCode } from '../../../../electron/core/totp/totp-code';
 import { FakeClock } from '../../../fakes/fake-clock';
 import { FakeSts } from '../../../fakes/fake-sts';
+import { FakeMfaPrompt } from '../../../fakes/fake-mfa-prompt';
 import { MemoryKeychain } from '../../../fakes/memory-keychain';
+import { tempFolders } from '../../../helpers/temp-folders';
+
+const temp = tempFolders();
 
 const SEED = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const MINUTE = 60_000;
 
 async function world(options: { stripExpiredKeys?: boolean; publishRolesUnderOwnName?: boolean } = {}) {
-  const home = mkdtempSync(join(tmpdir(), 'latchkey-engine-'));
+  const home = temp('engine');
   mkdirSync(join(home, '.aws'));
   const clock = new FakeClock(Date.UTC(2026, 0, 1, 12, 0, 5));
   const sts = new FakeSts(clock);
@@ -33,12 +36,10 @@ async function world(options: { stripExpiredKeys?: boolean; publishRolesUnderOwn
     Object.assign(s.preferences, options);
   });
   const asked: MfaPromptRequest[] = [];
-  const prompt: MfaPrompt = {
-    ask: async (request) => {
-      asked.push(request);
-      return totpCode(SEED, clock.now()).code;
-    },
-  };
+  const prompt = new FakeMfaPrompt((request) => {
+    asked.push(request);
+    return totpCode(SEED, clock.now()).code;
+  });
   const notices: string[] = [];
   const env = { HOME: home, AWS_SHARED_CREDENTIALS_FILE: join(home, '.aws', 'credentials'), AWS_CONFIG_FILE: join(home, '.aws', 'config') };
   const engine = new SessionEngine({
@@ -48,7 +49,7 @@ async function world(options: { stripExpiredKeys?: boolean; publishRolesUnderOwn
     prompt,
     clock,
     cache: new KeychainSessionCache(keychain),
-    runtimeFolder: mkdtempSync(join(tmpdir(), 'latchkey-run-')),
+    runtimeFolder: temp('run'),
     env,
     notice: (message) => notices.push(message),
   });

@@ -1,13 +1,15 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { saveWithSecret } from '../../../../electron/core/settings/save-with-secret';
 import { SettingsStore } from '../../../../electron/core/settings/settings-store';
 import { MemoryKeychain } from '../../../fakes/memory-keychain';
+import { tempFolders } from '../../../helpers/temp-folders';
+
+const temp = tempFolders();
 
 async function stores() {
-  const settings = new SettingsStore(join(mkdtempSync(join(tmpdir(), 'latchkey-save-')), 'settings.json'));
+  const settings = new SettingsStore(join(temp('save'), 'settings.json'));
   await settings.update((s) => {
     s.identities.push({ name: 'alice', accessKeyId: 'AKIAALICEXXXXXXXXXXX' });
   });

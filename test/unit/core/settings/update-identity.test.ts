@@ -3,8 +3,7 @@
  * one changes nothing; its own MFA device is set, added or removed in the same save; and the edit names
  * the sessions it superseded.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SettingsStore } from '../../../../electron/core/settings/settings-store';
@@ -13,6 +12,9 @@ import type { Role } from '../../../../electron/shared/model';
 import { FakeClock } from '../../../fakes/fake-clock';
 import { FakeSts } from '../../../fakes/fake-sts';
 import { MemoryKeychain } from '../../../fakes/memory-keychain';
+import { tempFolders } from '../../../helpers/temp-folders';
+
+const temp = tempFolders();
 
 const ARN = 'arn:aws:iam::123456789012';
 const role = (name: string, source: string, mfaDevice?: string): Role => ({
@@ -29,7 +31,7 @@ async function world() {
   const sts = new FakeSts(clock);
   const alice = sts.addUser('alice');
   const bob = sts.addUser('bob');
-  const settings = new SettingsStore(join(mkdtempSync(join(tmpdir(), 'latchkey-update-identity-')), 'settings.json'));
+  const settings = new SettingsStore(join(temp('update-identity'), 'settings.json'));
   await settings.update((s) => {
     s.identities.push({ name: 'alice', accessKeyId: alice.accessKeyId, region: 'eu-west-1' }, { name: 'bob', accessKeyId: bob.accessKeyId });
     s.mfaDevices.push({ name: 'alice', serial: `${ARN}:mfa/alice`, identity: 'alice', hasSeed: true, autoMfa: false });

@@ -1,18 +1,20 @@
 /** Editing an MFA device over fakes: what is left out stays, the seed goes with the settings, and a new serial supersedes sessions. */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SettingsStore } from '../../../../electron/core/settings/settings-store';
 import { updateMfaDevice } from '../../../../electron/core/settings/update-mfa-device';
 import { MemoryKeychain } from '../../../fakes/memory-keychain';
+import { tempFolders } from '../../../helpers/temp-folders';
+
+const temp = tempFolders();
 
 const ARN = 'arn:aws:iam::123456789012';
 const SEED = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 /** alice's phone (no seed) used by admin, deploy chained from admin, and bob's key (a device of its own). */
 async function world() {
-  const settings = new SettingsStore(join(mkdtempSync(join(tmpdir(), 'latchkey-update-mfa-')), 'settings.json'));
+  const settings = new SettingsStore(join(temp('update-mfa'), 'settings.json'));
   await settings.update((s) => {
     s.identities.push({ name: 'alice', accessKeyId: 'AKIAALICEXXXXXXXXXXX' }, { name: 'bob', accessKeyId: 'AKIABOBXXXXXXXXXXXXX' });
     s.mfaDevices.push(

@@ -1,17 +1,18 @@
 /** Editing a role: the edit is checked like any settings change, and supersedes the role and the roles chained from it. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SettingsStore } from '../../../../electron/core/settings/settings-store';
 import { updateRole } from '../../../../electron/core/settings/update-role';
 import type { Role } from '../../../../electron/shared/model';
+import { tempFolders } from '../../../helpers/temp-folders';
+
+const temp = tempFolders();
 
 const ARN = 'arn:aws:iam::123456789012';
 const role = (name: string, source: string): Role => ({ name, roleArn: `${ARN}:role/${name}`, source, directMfa: false });
 
 async function store() {
-  const settings = new SettingsStore(join(mkdtempSync(join(tmpdir(), 'latchkey-update-role-')), 'settings.json'));
+  const settings = new SettingsStore(join(temp('update-role'), 'settings.json'));
   await settings.update((s) => {
     s.identities.push({ name: 'alice', accessKeyId: 'AKIAALICEXXXXXXXXXXX' });
     s.roles.push(role('admin', 'alice'), role('deploy', 'admin'), role('audit', 'deploy'), role('plain', 'alice'));

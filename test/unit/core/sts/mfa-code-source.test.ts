@@ -54,7 +54,7 @@ describe('MfaCodeSource', () => {
     expect(codes[0]).not.toBe(codes[1]);
   });
 
-  it('typed codes pass the replay guard too', async () => {
+  it('asks at once, and refuses a typed code that was just sent at once, without calling STS', async () => {
     const world = await stsWorld({
       roles: [direct, { ...direct, name: 'other', roleArn: 'arn:aws:iam::123456789012:role/other' }],
     });
@@ -63,10 +63,28 @@ describe('MfaCodeSource', () => {
     const start = world.clock.now();
 
     await world.build('admin').retrieve();
-    await world.build('other').retrieve();
+    const second = world.build('other').retrieve();
+    await second;
 
-    expect(world.prompt.asked).toHaveLength(2);
-    expect(world.clock.now()).toBeGreaterThanOrEqual(Math.floor(start / 30_000 + 1) * 30_000);
+    // The second role is asked at once; the same code again is refused before STS, saying when the next comes.
+    expect(world.prompt.asked.map((r) => r.attempt)).toEqual([1, 1, 2]);
+    expect(world.prompt.asked[2]?.previousError).toBe('this code was just sent to AWS; the next one comes in 25 s');
+    expect(world.sts.calls.AssumeRole).toBe(2);
+    // Only the scripted person waited (for their device); Latchkey itself never did.
+    expect(world.clock.now()).toBe(Math.floor(start / 30_000 + 1) * 30_000);
+  });
+
+  it('a wrong code typed twice is refused the second time without calling STS', async () => {
+    const world = await stsWorld({ roles: [direct] });
+    world.sts.addRole('admin', { requireMfa: true });
+    const person = world.prompt.answer;
+    world.prompt.answer = (request) => (request.attempt < 3 ? '000000' : person(request));
+
+    await world.build('admin').retrieve();
+
+    expect(world.prompt.asked[1]?.previousError).toMatch(/refused the MFA code/);
+    expect(world.prompt.asked[2]?.previousError).toMatch(/this code was just sent to AWS/);
+    expect(world.sts.calls.AssumeRole).toBe(2);
   });
 
   it('a wrong code asks again with the reason, then succeeds', async () => {
@@ -85,14 +103,15 @@ describe('MfaCodeSource', () => {
   it('gives up after three refused codes with a clear error', async () => {
     const world = await stsWorld({ roles: [direct] });
     world.sts.addRole('admin', { requireMfa: true });
-    world.prompt.answer = () => '000000';
+    const wrong = ['000000', '111111', '222222'];
+    world.prompt.answer = (request) => wrong[request.attempt - 1] ?? '';
 
     const error = await rejection(world.build('admin').retrieve());
 
     expect(error).toBeInstanceOf(LatchkeyError);
     expect(error.code).toBe('mfa-invalid');
     expect(error.message).toMatch(/MFA device "alice-phone" .* no accepted code after 3 attempts/);
-    expect(error.message).not.toContain('000000');
+    expect(error.message).not.toMatch(/000000|111111|222222/);
     expect(world.prompt.asked).toHaveLength(3);
     expect(world.sts.calls.AssumeRole).toBe(3);
   });

@@ -6,7 +6,6 @@
 import { buildProvider, type ProviderDeps, type ProviderSettings } from '../../../../electron/core/sts/build-provider';
 import type { CredentialProvider, Credentials } from '../../../../electron/core/sts/credentials';
 import { MfaCodeSource } from '../../../../electron/core/sts/mfa-code-source';
-import type { MfaPrompt, MfaPromptRequest } from '../../../../electron/core/sts/mfa-prompt';
 import { MemoryStepStore } from '../../../fakes/memory-step-store';
 import { ReplayGuard } from '../../../../electron/core/totp/replay-guard';
 import { totpCode } from '../../../../electron/core/totp/totp-code';
@@ -14,21 +13,20 @@ import type { Identity, MfaDevice, Role } from '../../../../electron/shared/mode
 import { FakeClock } from '../../../fakes/fake-clock';
 import { MemoryKeychain } from '../../../fakes/memory-keychain';
 import { FakeSts } from '../../../fakes/fake-sts';
+import { FakeMfaPrompt } from '../../../fakes/fake-mfa-prompt';
 
 export const SEED = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
-/** A person at the prompt: by default types what the device shows at that moment. */
-export class ScriptedPrompt implements MfaPrompt {
-  readonly asked: MfaPromptRequest[] = [];
-  answer: (request: MfaPromptRequest) => Promise<string> | string;
-
+/**
+ * A person at the prompt: by default types what the device shows at that moment, and when told the code
+ * was just sent, waits for the device to show the next one.
+ */
+export class ScriptedPrompt extends FakeMfaPrompt {
   constructor(clock: FakeClock) {
-    this.answer = () => totpCode(SEED, clock.now()).code;
-  }
-
-  async ask(request: MfaPromptRequest): Promise<string> {
-    this.asked.push(request);
-    return this.answer(request);
+    super((request) => {
+      if (request.previousError?.includes('just sent to AWS')) clock.advance(30_000 - (clock.now() % 30_000));
+      return totpCode(SEED, clock.now()).code;
+    });
   }
 }
 

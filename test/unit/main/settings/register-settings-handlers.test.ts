@@ -12,6 +12,7 @@ import { ipcContract } from '../../../../electron/shared/ipc-contract';
 import type { Role } from '../../../../electron/shared/model';
 import type { FakeUser } from '../../../fakes/fake-sts';
 import { SETTINGS_PAGE, settingsWorld, type Answer, type SettingsWorld } from '../../../e2e/settings-test-api';
+import { FakeMfaPrompt } from '../../../fakes/fake-mfa-prompt';
 
 const SEED = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const URI = `otpauth://totp/Amazon%20Web%20Services:alice@123456789012?secret=${SEED}&issuer=Amazon%20Web%20Services`;
@@ -241,7 +242,7 @@ describe('settings handlers: roles', () => {
 
   it('tests a role that needs MFA through the app prompt', async () => {
     const asked: string[] = [];
-    const w = world({ prompt: { ask: async (request) => (asked.push(request.requester), totpCode(SEED, w.clock.now()).code) } });
+    const w = world({ prompt: new FakeMfaPrompt((request) => (asked.push(request.requester), totpCode(SEED, w.clock.now()).code)) });
     await withAlice(w);
     await w.api.addMfaDevice({ device: { name: 'phone', serial: SERIAL, identity: 'alice', autoMfa: false } });
     w.sts.addRole('admin', { requireMfa: true });
