@@ -28,43 +28,83 @@ const common = {
 /**
  * The CLI is CommonJS (Node starts it measurably faster than ES modules) split into files loaded only
  * when needed, because the warm `credential-process` path is budgeted in milliseconds (bench/):
- * latchkey.cjs (argument parsing, the command list and the commands a broker can answer), one
- * command-NAME.cjs per other command, standalone.cjs (the engine, keychain, settings and files: what works
- * without a broker) and sts.cjs (the AWS SDK). A session served by the broker loads latchkey.cjs alone.
+ * latchkey.cjs (argument parsing, the command table and the commands a broker can answer),
+ * standalone.cjs (the engine, keychain, settings and files: what works without a broker), sts.cjs (the
+ * AWS SDK), and one command-NAME.cjs per command the table (electron/cli/commands.ts) imports lazily.
+ * A session served by the broker loads latchkey.cjs alone. esbuild splits code only into ES modules, so
+ * the files are declared here, as data, and each import of one becomes a require() of its file.
  */
+const CLI_FILES = {
+  latchkey: 'electron/cli/main.ts',
+  standalone: 'electron/cli/cli-context.ts',
+  sts: 'electron/core/sts/create-sts-api.ts',
+};
+/** Whatever this module imports with import() is a command file of its own. */
+const COMMAND_TABLE = 'electron/cli/commands.ts';
+
+/** Marks a resolution the plugins asked esbuild for themselves, so they do not see it again. */
+const RESOLVING = Symbol('resolving');
+const resolve = (build, { path, kind, importer, resolveDir }) => build.resolve(path, { kind, importer, resolveDir, pluginData: RESOLVING });
+
 async function buildCli() {
   rmSync(at('dist/cli'), { recursive: true, force: true });
-  const lazyFiles = {
-    name: 'lazy-files',
+  const commands = await lazyImportsOf(at(COMMAND_TABLE));
+  if (commands.length === 0) throw new Error(`${COMMAND_TABLE} imports no command lazily: is it still the command table?`);
+  // Each file's module, by absolute path → the file's name.
+  const files = new Map([
+    ...Object.entries(CLI_FILES).map(([name, source]) => [at(source), name]),
+    ...commands.map((source) => [source, `command-${basename(source, '.ts')}`]),
+  ]);
+  const splitFiles = {
+    name: 'split-files',
     setup(build) {
-      build.onResolve({ filter: /\/create-sts-api$/ }, () => ({ path: './sts.cjs', external: true }));
-      build.onResolve({ filter: /\/cli-context$/ }, () => ({ path: './standalone.cjs', external: true }));
-      // A command imported lazily is a file of its own; one imported outright (commands.ts says which)
-      // is part of latchkey.cjs.
-      build.onResolve({ filter: /^\.\/commands\/[\w-]+$/ }, ({ path, kind }) =>
-        kind === 'dynamic-import' ? { path: `./command-${basename(path)}.cjs`, external: true } : undefined,
-      );
+      // Any import of one of the files' modules, with import() or outright, is a require() of that file.
+      build.onResolve({ filter: /^\./ }, async (args) => {
+        if (args.pluginData === RESOLVING) return undefined;
+        const resolved = await resolve(build, args);
+        const file = files.get(resolved.path);
+        return file === undefined ? undefined : { path: `./${file}.cjs`, external: true };
+      });
     },
   };
-  const lazyCommands = [...readFileSync(at('electron/cli/commands.ts'), 'utf8').matchAll(/import\('\.\/commands\/([\w-]+)'\)/g)].map(([, name]) => name);
   await esbuild({
     ...common,
-    entryPoints: {
-      latchkey: at('electron/cli/main.ts'),
-      standalone: at('electron/cli/cli-context.ts'),
-      sts: at('electron/core/sts/create-sts-api.ts'),
-      ...Object.fromEntries(lazyCommands.map((name) => [`command-${name}`, at('electron/cli/commands', `${name}.ts`)])),
-    },
+    entryPoints: Object.fromEntries([...files].map(([source, name]) => [name, source])),
     outdir: at('dist/cli'),
     format: 'cjs',
     outExtension: { '.js': '.cjs' },
     // import() of these files becomes require(): loading CommonJS through import() costs a parse of its own.
     supported: { ...common.supported, 'dynamic-import': false },
-    plugins: [lazyFiles],
+    plugins: [splitFiles],
   });
   const entry = at('dist/cli/latchkey.cjs');
   writeFileSync(entry, `#!/usr/bin/env node\n${readFileSync(entry, 'utf8')}`);
   chmodSync(entry, 0o755);
+}
+
+/** The modules `module` imports with import(), as esbuild resolves them (it reads the module; nothing else is bundled). */
+async function lazyImportsOf(module) {
+  const lazy = [];
+  await esbuild({
+    entryPoints: [module],
+    bundle: true,
+    write: false,
+    platform: 'node',
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'lazy-imports',
+        setup(build) {
+          build.onResolve({ filter: /.*/ }, async (args) => {
+            if (args.kind === 'entry-point' || args.pluginData === RESOLVING) return undefined;
+            if (args.kind === 'dynamic-import') lazy.push((await resolve(build, args)).path);
+            return { path: args.path, external: true };
+          });
+        },
+      },
+    ],
+  });
+  return lazy;
 }
 
 async function buildMain() {

@@ -1,8 +1,8 @@
 /**
- * Every `latchkey` command: its usage, one line of help, and a loader for its file. Keeping the loaders
- * lazy means a run loads only the code of the command it runs. The commands a broker answers are imported
- * outright instead: the CLI's warm path is budgeted in milliseconds, so they are part of the entry file
- * (the build makes a file of every command imported lazily).
+ * Every `latchkey` command: its usage, one line of help, and a loader for its file. This table is also
+ * how the build splits the CLI (build/build.mjs): a command imported here lazily is a file of its own,
+ * loaded only when it runs or its help is asked for; the commands a broker answers are imported outright,
+ * because the CLI's warm path is budgeted in milliseconds, so they are part of the entry file.
  */
 import type { Command } from './command';
 import { command as credentialProcess } from './commands/credential-process';
@@ -15,14 +15,21 @@ export interface CommandEntry {
   load: () => Promise<Command>;
 }
 
+/** The first words of the two-word commands (`identity add`), each with what its commands manage. */
+export const GROUPS: Record<string, string> = {
+  identity: 'IAM users’ long-term access keys (the secret is kept in the keychain)',
+  mfa: 'MFA devices, and their TOTP seeds if you choose to store them',
+  role: 'roles to assume from an identity, or from another role (a chain)',
+};
+
 export const COMMANDS: Record<string, CommandEntry> = {
   'identity add': {
-    usage: 'latchkey identity add NAME --access-key-id AKIA… [--region R] [--mfa-serial ARN] [--verify]',
+    usage: 'latchkey identity add NAME --access-key-id AKIA… [--region REGION] [--mfa-serial ARN] [--verify]',
     summary: 'add an IAM user’s long-term key; the secret is read from stdin or a no-echo prompt',
     load: async () => (await import('./commands/identity-add')).command,
   },
   'identity update': {
-    usage: 'latchkey identity update NAME [--access-key-id AKIA…] [--region R] [--mfa-serial ARN | --no-mfa] [--no-verify]',
+    usage: 'latchkey identity update NAME [--access-key-id AKIA…] [--region REGION] [--mfa-serial ARN | --no-mfa] [--no-verify]',
     summary: 'change an identity’s key (the new secret read as for add, verified first), region or MFA device; roles keep working',
     load: async () => (await import('./commands/identity-update')).command,
   },
@@ -38,7 +45,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   },
   'role add': {
     usage:
-      'latchkey role add NAME --role-arn ARN --source IDENTITY|ROLE [--mfa DEVICE] [--external-id X] [--duration SECONDS] [--session-name S] [--region R] [--direct-mfa]',
+      'latchkey role add NAME --role-arn ARN --source IDENTITY|ROLE [--mfa DEVICE] [--external-id ID] [--duration SECONDS] [--session-name SESSION] [--region REGION] [--direct-mfa]',
     summary: 'add a role to assume from an identity, or from another role (a chain)',
     load: async () => (await import('./commands/role-add')).command,
   },
@@ -107,6 +114,11 @@ export const COMMANDS: Record<string, CommandEntry> = {
     usage: 'latchkey status [--json]',
     summary: 'cached and published sessions with their expiry',
     load: async () => (await import('./commands/status')).command,
+  },
+  preferences: {
+    usage: 'latchkey preferences [NAME [VALUE]] [--json]',
+    summary: 'show the preferences the settings window shows, or change one',
+    load: async () => (await import('./commands/preferences')).command,
   },
   agent: {
     usage: 'latchkey agent',

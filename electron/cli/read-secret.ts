@@ -3,7 +3,7 @@
  * prompt on the terminal; never from argv or the environment, where other users and logs can see them.
  */
 import { LatchkeyError } from '../shared/errors';
-import { usageError } from './command';
+import type { Option } from './command';
 import { readAll, type Io } from './io';
 import { askHidden } from './terminal';
 
@@ -16,10 +16,8 @@ export async function readSecret(io: Io, what: string): Promise<string> {
   return secret;
 }
 
-/** An option some people will try; it gets a clear refusal instead of "unknown option". */
-export function refuseSecretOption(option: string, value: unknown): void {
-  if (value !== undefined)
-    throw usageError(
-      `--${option} is refused: a secret on the command line is visible to other programs and kept in shell history; pipe it on stdin or type it at the prompt`,
-    );
-}
+/** An option some people will try (`--secret-access-key`, `--seed`): it gets a clear refusal instead of "unknown option". */
+export const SECRET_OPTION: Option = {
+  type: 'string',
+  refused: 'a secret on the command line is visible to other programs and kept in shell history; pipe it on stdin or type it at the prompt',
+};

@@ -1,91 +1,110 @@
 /**
- * The `latchkey` command line: finds the command, parses its arguments, runs it, and turns
- * any failure into a one-line reason on stderr. Exit codes: 0 ok, 1 failure, 2 usage.
+ * The `latchkey` command line: finds the command, parses its arguments, runs it, and turns any failure
+ * into a one-line reason on stderr. Exit codes: 0 ok, 1 failure, 2 usage. A word that names no command
+ * gets a did-you-mean; a group's first word alone (`latchkey identity`) lists the group's commands.
  */
-import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { describeError, isLatchkeyError } from '../shared/errors';
-import { usageError, type Command, type CommandInput } from './command';
-import { COMMANDS, type CommandEntry } from './commands';
+import { didYouMean } from './did-you-mean';
+import { COMMANDS, GROUPS, type CommandEntry } from './commands';
+import { commandHelp, fullHelp, groupHelp } from './help';
+import { parseInput } from './parse-input';
 import { print, type Io } from './io';
 
-const commandHelp = (entry: CommandEntry): string => `usage: ${entry.usage}\n${entry.summary}`;
+const HELP = ['--help', '-h'];
+const VERSION = ['--version', '-v'];
 
-function helpText(): string {
-  const lines = Object.values(COMMANDS).flatMap((entry) => [`  ${entry.usage}`, `      ${entry.summary}`]);
-  return [`latchkey ${version}: AWS sessions from keys kept in your keychain`, '', 'usage:', ...lines, '  latchkey --version | help [COMMAND]'].join('\n');
-}
-
-interface Found {
-  name: string;
-  entry: CommandEntry;
-  args: string[];
-}
-
-/** Commands are one word or two ("identity add"). */
-function findCommand(argv: string[]): Found | undefined {
-  for (const words of [2, 1]) {
-    const name = argv.slice(0, words).join(' ');
-    const entry = COMMANDS[name];
-    if (entry) return { name, entry, args: argv.slice(words) };
-  }
-  return undefined;
-}
-
-function parseInput(command: Command, args: string[]): CommandInput {
-  const split = command.takesRest ? args.indexOf('--') : -1;
-  const own = split === -1 ? args : args.slice(0, split);
-  const rest = split === -1 ? [] : args.slice(split + 1);
-  if (command.takesRest && rest.length === 0) throw usageError('give the command to run after --');
-  const { positionals, values } = parseOwn(command, own);
-  if (positionals.length < command.positionals.min) throw usageError('missing argument');
-  if (positionals.length > command.positionals.max) throw usageError(`unexpected argument "${positionals[command.positionals.max]}"`);
-  return { positionals, values, rest };
-}
-
-function parseOwn(command: Command, args: string[]): Pick<CommandInput, 'positionals' | 'values'> {
-  // Plain words and no defaults to fill in: parseArgs would return them as they are, and loading it costs
-  // the warm path of `credential-process NAME` half a millisecond.
-  if (args.every((arg) => !arg.startsWith('-')) && Object.values(command.options).every((option) => option.default === undefined))
-    return { positionals: args, values: {} };
-  try {
-    const { positionals, values } = parseArgs({ args, options: command.options, allowPositionals: true, strict: true });
-    return { positionals, values: values as CommandInput['values'] };
-  } catch (error) {
-    throw usageError((error as Error).message);
-  }
-}
+type Found =
+  | { kind: 'command'; name: string; entry: CommandEntry; args: string[] }
+  | { kind: 'group'; group: string; summary: string; args: string[] }
+  | { kind: 'unknown'; message: string };
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
-  const [first] = argv;
-  if (first === '--version' || first === '-v') {
+  const [first, ...after] = argv;
+  if (first !== undefined && VERSION.includes(first)) {
     print(io.stdout, version);
     return 0;
   }
-  if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
-    const found = argv[1] ? findCommand(argv.slice(1)) : undefined;
-    print(io.stdout, found ? commandHelp(found.entry) : helpText());
-    return first === undefined ? 2 : 0;
-  }
-  const found = findCommand(argv);
-  if (!found) {
-    print(io.stderr, `latchkey: unknown command "${argv.slice(0, 2).join(' ')}"; see \`latchkey help\``);
+  if (first === undefined) {
+    print(io.stdout, fullHelp(COMMANDS));
     return 2;
   }
-  const { name, entry, args } = found;
-  if (args.includes('--help') || args.includes('-h')) {
-    print(io.stdout, commandHelp(entry));
-    return 0;
+  if (first === 'help' || HELP.includes(first)) return help(after, io);
+  const found = findCommand(argv);
+  if (found.kind === 'unknown') return unknown(found, io);
+  // Options before a `--` are latchkey's; after it they belong to the command `exec` runs.
+  const own = found.args.includes('--') ? found.args.slice(0, found.args.indexOf('--')) : found.args;
+  const helpAsked = own.some((arg) => HELP.includes(arg));
+  if (found.kind === 'group') {
+    print(io.stdout, groupHelp(found.group, found.summary, COMMANDS));
+    return helpAsked ? 0 : 2;
   }
+  const { name, entry, args } = found;
   try {
     const command = await entry.load();
+    if (helpAsked) {
+      print(io.stdout, commandHelp(entry, command));
+      return 0;
+    }
     return await command.run(parseInput(command, args), io);
   } catch (error) {
     if (isLatchkeyError(error) && error.code === 'usage') {
-      print(io.stderr, `latchkey ${name}: ${error.message}\nusage: ${entry.usage}`);
+      print(io.stderr, `latchkey ${name}: ${error.message}\nusage: ${entry.usage}\nsee \`latchkey help ${name}\` for every option, with examples`);
       return 2;
     }
     print(io.stderr, `latchkey ${name}: ${describeError(error)}`);
     return 1;
   }
+}
+
+/** `latchkey help [COMMAND]`: the help asked for, or exit 2 with a did-you-mean for a command that does not exist. */
+async function help(words: string[], io: Io): Promise<number> {
+  // `latchkey help -h`, `latchkey --help role add --json`: the options are not the topic.
+  const topic = words.filter((word) => !word.startsWith('-'));
+  if (topic.length === 0 || (topic.length === 1 && topic[0] === 'help')) {
+    print(io.stdout, fullHelp(COMMANDS));
+    return 0;
+  }
+  const found = findCommand(topic);
+  if (found.kind === 'unknown') return unknown(found, io);
+  if (found.kind === 'group') print(io.stdout, groupHelp(found.group, found.summary, COMMANDS));
+  else print(io.stdout, commandHelp(found.entry, await found.entry.load()));
+  return 0;
+}
+
+function unknown({ message }: { message: string }, io: Io): number {
+  print(io.stderr, `latchkey: ${message}`);
+  return 2;
+}
+
+/** Commands are one word or two ("identity add"); a group's word alone, or with options only, is the group. */
+function findCommand(argv: string[]): Found {
+  const [first = '', second] = argv;
+  const summary = GROUPS[first];
+  if (summary !== undefined) {
+    if (second === undefined || second.startsWith('-')) return { kind: 'group', group: first, summary, args: argv.slice(1) };
+    const name = `${first} ${second}`;
+    const entry = COMMANDS[name];
+    if (entry) return { kind: 'command', name, entry, args: argv.slice(2) };
+    const members = Object.keys(COMMANDS).filter((command) => command.startsWith(`${first} `));
+    return { kind: 'unknown', message: unknownMessage(`unknown command "${name}"`, didYouMean(name, members), ` ${first}`) };
+  }
+  const entry = COMMANDS[first];
+  if (entry) return { kind: 'command', name: first, entry, args: argv.slice(1) };
+  if (first.startsWith('-')) return { kind: 'unknown', message: unknownMessage(`unknown option ${first}`, didYouMean(first, ['--version', '--help'], (o) => o)) };
+  return { kind: 'unknown', message: unknownMessage(`unknown command "${first}"`, suggestCommand(first, second)) };
+}
+
+/** `unknown command "lst"; did you mean "list"? See `latchkey help``, or without a suggestion `…; see `latchkey help``. */
+function unknownMessage(what: string, suggestion: string, topic = ''): string {
+  return `${what}${suggestion}${suggestion ? ' See' : '; see'} \`latchkey help${topic}\``;
+}
+
+/**
+ * What a mistyped first word was probably meant to be: a one-word command, or a group, with the second
+ * word when that makes a command (`identiy add` → "identity add").
+ */
+function suggestCommand(first: string, second: string | undefined): string {
+  const words = [...Object.keys(GROUPS), ...Object.keys(COMMANDS).filter((name) => !name.includes(' ')), 'help'];
+  return didYouMean(first, words, (word) => `"${GROUPS[word] !== undefined && COMMANDS[`${word} ${second}`] ? `${word} ${second}` : word}"`);
 }

@@ -20,6 +20,7 @@ const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 export const command: Command = {
   options: {},
   positionals: { min: 0, max: 0 },
+  help: { examples: ['latchkey agent', 'ssh -t build-box latchkey agent   # then, in another session there: latchkey credential-process dev'] },
   async run(_input, io) {
     // Before any session is held; why prlimit and not a package: disable-core-dumps.ts.
     const dumps = disableCoreDumps();

@@ -14,6 +14,10 @@ import { processCommand } from '../process-command';
 export const command: Command = {
   options: { ...AS_PROFILE, ...REPLACE },
   positionals: { min: 1, max: 1 },
+  help: {
+    arguments: { NAME: 'the identity or role whose sessions the profile gets' },
+    examples: ['latchkey configure-process dev   # then: aws s3 ls --profile dev', 'latchkey configure-process prod-admin --as prod --replace'],
+  },
   async run(input, io) {
     const { name, profile } = nameAndProfile(input);
     const context = new CliContext(io);

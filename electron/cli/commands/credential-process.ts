@@ -9,6 +9,10 @@ import { sessionFor } from '../session-for';
 export const command: Command = {
   options: {},
   positionals: { min: 1, max: 1 },
+  help: {
+    arguments: { NAME: 'the identity or role to get a session for' },
+    examples: ['credential_process = latchkey credential-process dev   # in ~/.aws/config, under [profile dev]', 'latchkey credential-process dev'],
+  },
   async run({ positionals: [name = ''] }, io) {
     const session = await sessionFor(name, `credential_process ${name}`, io);
     print(

@@ -11,8 +11,12 @@ import { usageError, type Command } from '../command';
 import { print } from '../io';
 
 export const command: Command = {
-  options: { all: { type: 'boolean' } },
+  options: { all: { type: 'boolean', help: 'drop every cached session, the MFA sessions included' } },
   positionals: { min: 0, max: 1 },
+  help: {
+    arguments: { NAME: 'the identity or role whose cached session to drop' },
+    examples: ['latchkey forget dev', 'latchkey forget --all'],
+  },
   async run({ positionals: [name], values }, io) {
     if (name === undefined && !values.all) throw usageError('give a NAME or --all');
     if (name !== undefined && values.all) throw usageError('give a NAME or --all, not both');

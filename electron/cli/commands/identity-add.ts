@@ -11,21 +11,46 @@ import { systemClock } from '../../core/clock';
 import { addIdentity } from '../../core/settings/add-identity';
 import { assertNameFree } from '../../core/settings/assert-name-free';
 import { CliContext } from '../cli-context';
-import type { Command } from '../command';
+import type { Command, Option } from '../command';
 import { print, type Io } from '../io';
-import { readSecret, refuseSecretOption } from '../read-secret';
+import { readSecret, SECRET_OPTION } from '../read-secret';
+
+/** The options `identity add` and `identity update` share. */
+export const ACCESS_KEY_ID: Option = {
+  type: 'string',
+  value: 'AKIA…',
+  help: 'the access key id of the IAM user’s long-term key; its secret is read from stdin or a no-echo prompt',
+  example: 'AKIAIOSFODNN7EXAMPLE',
+};
+export const REGION: Option = {
+  type: 'string',
+  value: 'REGION',
+  help: 'the identity’s region: where its STS calls go (us-east-1 when left out), and AWS_REGION for exec and env',
+  example: 'eu-west-1',
+};
 
 export const command: Command = {
   options: {
-    'access-key-id': { type: 'string' },
-    region: { type: 'string' },
-    'mfa-serial': { type: 'string' },
-    verify: { type: 'boolean', default: false },
-    'secret-access-key': { type: 'string' },
+    'access-key-id': ACCESS_KEY_ID,
+    region: REGION,
+    'mfa-serial': {
+      type: 'string',
+      value: 'ARN',
+      help: 'the user’s MFA device, added as an MFA device named like the identity',
+      example: 'arn:aws:iam::123456789012:mfa/alice',
+    },
+    verify: { type: 'boolean', default: false, help: 'ask AWS (GetCallerIdentity) whether the key works before storing it, and record its account and ARN' },
+    'secret-access-key': SECRET_OPTION,
   },
   positionals: { min: 1, max: 1 },
+  help: {
+    arguments: { NAME: 'what to call the identity in Latchkey (roles name it as their --source)' },
+    examples: [
+      'latchkey identity add alice --access-key-id AKIAIOSFODNN7EXAMPLE --region eu-west-1 --verify   # asks for the secret',
+      'pass show aws/alice | latchkey identity add alice --access-key-id AKIAIOSFODNN7EXAMPLE --mfa-serial arn:aws:iam::123456789012:mfa/alice',
+    ],
+  },
   async run({ positionals: [name = ''], values }, io) {
-    refuseSecretOption('secret-access-key', values['secret-access-key']);
     const accessKeyId = values['access-key-id'];
     if (typeof accessKeyId !== 'string') throw new LatchkeyError('invalid-input', '--access-key-id is required');
     const region = values.region as string | undefined;

@@ -15,21 +15,32 @@ import { CliContext } from '../cli-context';
 import { usageError, type Command } from '../command';
 import { forgetSuperseded } from '../forget-superseded';
 import { print } from '../io';
-import { refuseSecretOption } from '../read-secret';
-import { readSecretAccessKey } from './identity-add';
+import { SECRET_OPTION } from '../read-secret';
+import { ACCESS_KEY_ID, readSecretAccessKey, REGION } from './identity-add';
 
 export const command: Command = {
   options: {
-    'access-key-id': { type: 'string' },
-    region: { type: 'string' },
-    'mfa-serial': { type: 'string' },
-    'no-mfa': { type: 'boolean', default: false },
-    'no-verify': { type: 'boolean', default: false },
-    'secret-access-key': { type: 'string' },
+    'access-key-id': { ...ACCESS_KEY_ID, help: 'a new key for the identity (after a rotation); its secret is read from stdin or a no-echo prompt' },
+    region: REGION,
+    'mfa-serial': {
+      type: 'string',
+      value: 'ARN',
+      help: 'the identity’s MFA device: a new serial, or a device added if it has none',
+      example: 'arn:aws:iam::123456789012:mfa/alice',
+    },
+    'no-mfa': { type: 'boolean', default: false, help: 'remove the identity’s MFA device (refused while a role uses it)' },
+    'no-verify': { type: 'boolean', default: false, help: 'store a new key without first asking AWS (GetCallerIdentity) whether it works' },
+    'secret-access-key': SECRET_OPTION,
   },
   positionals: { min: 1, max: 1 },
+  help: {
+    arguments: { NAME: 'the identity to change; its roles and profiles keep working' },
+    examples: [
+      'pass show aws/alice-new | latchkey identity update alice --access-key-id AKIAI44QH8DHBEXAMPLE',
+      'latchkey identity update alice --region eu-west-1 --mfa-serial arn:aws:iam::123456789012:mfa/alice-phone',
+    ],
+  },
   async run({ positionals: [name = ''], values }, io) {
-    refuseSecretOption('secret-access-key', values['secret-access-key']);
     const text = (option: string) => values[option] as string | undefined;
     const accessKeyId = text('access-key-id');
     const region = text('region');

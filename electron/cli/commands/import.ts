@@ -16,8 +16,13 @@ import { print } from '../io';
 import { processCommand } from '../process-command';
 
 export const command: Command = {
-  options: { 'dry-run': { type: 'boolean' }, scrub: { type: 'boolean' }, adopt: { type: 'boolean' } },
+  options: {
+    'dry-run': { type: 'boolean', help: 'print what would happen to every profile, and why one is left alone; change nothing' },
+    scrub: { type: 'boolean', help: 'remove the imported key pairs from the credentials file once they are in the keychain (refused where a profile would be left without credentials)' },
+    adopt: { type: 'boolean', help: 'with --scrub: each imported profile keeps its name and gets its credentials from Latchkey (credential_process)' },
+  },
   positionals: { min: 0, max: 0 },
+  help: { examples: ['latchkey import --dry-run', 'latchkey import', 'latchkey import --scrub --adopt --dry-run', 'latchkey import --scrub --adopt'] },
   async run({ values }, io) {
     const scrub = Boolean(values.scrub);
     const adopt = Boolean(values.adopt);

@@ -19,8 +19,9 @@ const UNKNOWN_BECAUSE: Record<KeychainErrorCode, string> = {
 };
 
 export const command: Command = {
-  options: { json: { type: 'boolean', default: false } },
+  options: { json: { type: 'boolean', default: false, help: 'print JSON for programs (a secret whose presence is unknown is null)' } },
   positionals: { min: 0, max: 0 },
+  help: { examples: ['latchkey list', 'latchkey list --json | jq -r \'.roles[].name\''] },
   async run({ values }, io) {
     const context = new CliContext(io);
     const settings = await context.settings.load();

@@ -10,25 +10,44 @@ import { addMfaDevice, assertDeviceFits, SEED_WARNING } from '../../core/setting
 import { parseAwsOtpauthUri } from '../../core/totp/aws-otpauth-uri';
 import { normalizeSeed } from '../../core/totp/seed';
 import { CliContext } from '../cli-context';
-import { usageError, type Command, type CommandInput, type Options } from '../command';
+import { usageError, type Command, type CommandInput, type Option, type Options } from '../command';
 import { print, type Io } from '../io';
-import { readSecret, refuseSecretOption } from '../read-secret';
+import { readSecret, SECRET_OPTION } from '../read-secret';
 
 /** The seed options of `mfa add` and `mfa update`; `--seed` is declared only to be refused with a reason (read-secret). */
 export const SEED_OPTIONS: Options = {
-  'seed-stdin': { type: 'boolean', default: false },
-  'otpauth-stdin': { type: 'boolean', default: false },
-  seed: { type: 'string' },
+  'seed-stdin': {
+    type: 'boolean',
+    default: false,
+    help: 'store the device’s TOTP seed (Base32), read from stdin or a no-echo prompt: this machine then holds both factors',
+  },
+  'otpauth-stdin': { type: 'boolean', default: false, help: 'store the seed from an otpauth:// URI (what the QR code holds), read as for --seed-stdin' },
+  seed: SECRET_OPTION,
+};
+
+/** The device's serial, for `mfa add` and `mfa update`. */
+export const SERIAL: Option = {
+  type: 'string',
+  value: 'ARN',
+  help: 'the device’s serial: its ARN, or a hardware token’s serial number',
+  example: 'arn:aws:iam::123456789012:mfa/alice',
 };
 
 export const command: Command = {
   options: {
-    serial: { type: 'string' },
-    identity: { type: 'string' },
+    serial: { ...SERIAL, help: `${SERIAL.help} (required)` },
+    identity: { type: 'string', value: 'IDENTITY', help: 'the identity the device belongs to (required)', example: 'alice' },
     ...SEED_OPTIONS,
-    auto: { type: 'boolean', default: false },
+    auto: { type: 'boolean', default: false, help: 'answer MFA from the stored seed without asking (needs the seed)' },
   },
   positionals: { min: 1, max: 1 },
+  help: {
+    arguments: { NAME: 'what to call the device in Latchkey (roles name it with --mfa)' },
+    examples: [
+      'latchkey mfa add alice-phone --serial arn:aws:iam::123456789012:mfa/alice-phone --identity alice',
+      'pass show aws/alice-totp | latchkey mfa add alice-phone --serial arn:aws:iam::123456789012:mfa/alice-phone --identity alice --seed-stdin --auto',
+    ],
+  },
   async run({ positionals: [name = ''], values }, io) {
     const seedFrom = seedSource(values);
     if (values.auto && !seedFrom) throw autoNeedsSeed();
@@ -55,7 +74,6 @@ export const command: Command = {
 
 /** Where the options say a seed comes from (`mfa add`, `mfa update`); never from argv. */
 export function seedSource(values: CommandInput['values']): 'seed' | 'otpauth' | undefined {
-  refuseSecretOption('seed', values.seed);
   if (values['seed-stdin'] && values['otpauth-stdin']) throw usageError('give --seed-stdin or --otpauth-stdin, not both');
   return values['seed-stdin'] ? 'seed' : values['otpauth-stdin'] ? 'otpauth' : undefined;
 }

@@ -12,17 +12,21 @@ import { CliContext } from '../cli-context';
 import { usageError, type Command } from '../command';
 import { forgetSuperseded } from '../forget-superseded';
 import { print } from '../io';
-import { autoNeedsSeed, readSeed, SEED_OPTIONS, seedSource } from './mfa-add';
+import { autoNeedsSeed, readSeed, SEED_OPTIONS, seedSource, SERIAL } from './mfa-add';
 
 export const command: Command = {
   options: {
     ...SEED_OPTIONS,
-    'remove-seed': { type: 'boolean', default: false },
-    auto: { type: 'boolean', default: false },
-    'no-auto': { type: 'boolean', default: false },
-    serial: { type: 'string' },
+    'remove-seed': { type: 'boolean', default: false, help: 'delete the stored seed from the keychain (auto-MFA goes with it)' },
+    auto: { type: 'boolean', default: false, help: 'answer MFA from the stored seed without asking' },
+    'no-auto': { type: 'boolean', default: false, help: 'ask for every MFA code again, keeping the seed' },
+    serial: { ...SERIAL, help: `a new serial for the device (cached sessions made with the old one are dropped)` },
   },
   positionals: { min: 1, max: 1 },
+  help: {
+    arguments: { NAME: 'the MFA device to change' },
+    examples: ['pass show aws/alice-totp | latchkey mfa update alice --seed-stdin --auto', 'latchkey mfa update alice --remove-seed'],
+  },
   async run({ positionals: [name = ''], values }, io) {
     const seedFrom = seedSource(values);
     const removeSeed = Boolean(values['remove-seed']);

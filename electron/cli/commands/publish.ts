@@ -7,6 +7,10 @@ import { print } from '../io';
 export const command: Command = {
   options: { ...AS_PROFILE, ...REPLACE },
   positionals: { min: 1, max: 1 },
+  help: {
+    arguments: { NAME: 'the identity or role whose session to write' },
+    examples: ['latchkey publish dev   # [dev] in ~/.aws/credentials', 'latchkey publish prod-admin --as admin-keys'],
+  },
   async run(input, io) {
     const { name, profile } = nameAndProfile(input);
     const session = await (await new CliContext(io).engine()).publish(name, profile, { replace: Boolean(input.values.replace) });

@@ -5,6 +5,7 @@
 import { LatchkeyError } from '../../shared/errors';
 import type { Role } from '../../shared/model';
 import {
+  LIMITS,
   check,
   validateAssumeRoleDuration,
   validateExternalId,
@@ -20,16 +21,38 @@ import { print } from '../io';
 
 export const command: Command = {
   options: {
-    'role-arn': { type: 'string' },
-    source: { type: 'string' },
-    mfa: { type: 'string' },
-    'external-id': { type: 'string' },
-    duration: { type: 'string' },
-    'session-name': { type: 'string' },
-    region: { type: 'string' },
-    'direct-mfa': { type: 'boolean', default: false },
+    'role-arn': { type: 'string', value: 'ARN', help: 'the role to assume (required)', example: 'arn:aws:iam::123456789012:role/dev' },
+    source: {
+      type: 'string',
+      value: 'IDENTITY|ROLE',
+      help: 'who assumes it (required): an identity, or another role for a chain',
+      example: 'alice',
+    },
+    mfa: { type: 'string', value: 'DEVICE', help: 'the MFA device the role needs (an MFA device name in Latchkey)', example: 'alice' },
+    'external-id': { type: 'string', value: 'ID', help: 'the external id the role’s trust policy asks for', example: 'acme-1234' },
+    duration: {
+      type: 'string',
+      value: 'SECONDS',
+      help: `how long a session lasts, ${LIMITS.assumeRoleSeconds.min}-${LIMITS.assumeRoleSeconds.max} (default ${LIMITS.assumeRoleSeconds.default}; a chain is capped at ${LIMITS.roleChainSeconds})`,
+      example: '7200',
+    },
+    'session-name': { type: 'string', value: 'SESSION', help: 'the role session name CloudTrail shows (default: the IAM user’s name, else the identity’s)', example: 'alice-laptop' },
+    region: { type: 'string', value: 'REGION', help: 'the region of its STS calls and of AWS_REGION for exec and env (default: its source’s)', example: 'eu-west-1' },
+    'direct-mfa': {
+      type: 'boolean',
+      default: false,
+      help: 'send the MFA code on AssumeRole itself, rather than assume the role from the identity’s MFA session (a role asking for more than 1 hour does anyway)',
+    },
   },
   positionals: { min: 1, max: 1 },
+  help: {
+    arguments: { NAME: 'what to call the role in Latchkey and its profiles' },
+    examples: [
+      'latchkey role add dev --role-arn arn:aws:iam::123456789012:role/dev --source alice',
+      'latchkey role add prod-admin --role-arn arn:aws:iam::210987654321:role/admin --source alice --mfa alice --duration 3600',
+      'latchkey role add audit --role-arn arn:aws:iam::210987654321:role/audit --source prod-admin   # a chain',
+    ],
+  },
   async run({ positionals: [name = ''], values }, io) {
     const text = (option: string) => values[option] as string | undefined;
     const roleArn = text('role-arn');

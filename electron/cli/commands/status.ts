@@ -11,8 +11,9 @@ import type { Command } from '../command';
 import { print } from '../io';
 
 export const command: Command = {
-  options: { json: { type: 'boolean', default: false } },
+  options: { json: { type: 'boolean', default: false, help: 'print JSON for programs' } },
   positionals: { min: 0, max: 0 },
+  help: { examples: ['latchkey status', 'latchkey status --json'] },
   async run({ values }, io) {
     const context = new CliContext(io);
     const reply = await askTheBroker(io, { type: 'status', protocol: BROKER_PROTOCOL });

@@ -8,6 +8,10 @@ import { print } from '../io';
 export const command: Command = {
   options: {},
   positionals: { min: 1, max: 1 },
+  help: {
+    arguments: { DEVICE: 'an MFA device whose seed is stored (`latchkey mfa add … --seed-stdin`)' },
+    examples: ['latchkey totp alice', 'latchkey totp alice | pbcopy'],
+  },
   async run({ positionals: [name = ''] }, io) {
     check(validateName('MFA device name'), name);
     const context = new CliContext(io);

@@ -8,6 +8,10 @@ import { print } from '../io';
 export const command: Command = {
   options: {},
   positionals: { min: 1, max: 1 },
+  help: {
+    arguments: { PROFILE: 'a profile Latchkey wrote into (`latchkey status` lists them)' },
+    examples: ['latchkey unpublish admin-keys'],
+  },
   async run({ positionals: [profile = ''] }, io) {
     check(validateProfileName, profile);
     print(io.stdout, (await unpublish(new CliContext(io), profile)).join('\n'));

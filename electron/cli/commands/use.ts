@@ -8,6 +8,10 @@ import { print } from '../io';
 export const command: Command = {
   options: REPLACE,
   positionals: { min: 1, max: 1 },
+  help: {
+    arguments: { NAME: 'the identity or role to make active' },
+    examples: ['latchkey use dev   # aws and SDK calls without --profile now run as dev'],
+  },
   async run({ positionals: [name = ''], values }, io) {
     check(validateName('name'), name);
     const context = new CliContext(io);
