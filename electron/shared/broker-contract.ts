@@ -1,6 +1,7 @@
 /**
  * The broker's wire contract: one newline-terminated JSON request per connection, one newline-terminated
- * JSON reply. Both ends parse what they receive with these schemas. They are built on first use: the CLI
+ * JSON reply, and before it, while the host asks the person for an MFA code, progress lines that let the
+ * caller say where to look. Both ends parse what they receive with these schemas. They are built on first use: the CLI
  * sends its request before building anything, and builds the reply's schema while the broker works.
  */
 import * as v from 'valibot';
@@ -22,7 +23,6 @@ const text = () => v.pipe(v.string(), v.minLength(1), v.maxLength(8192));
 
 const buildRequestSchema = () =>
   v.variant('type', [
-    v.strictObject({ type: v.literal('ping'), protocol: v.number() }),
     v.strictObject({
       type: v.literal('credentials'),
       protocol: v.number(),
@@ -50,7 +50,6 @@ const buildReplySchema = () =>
       }),
       region: v.optional(v.pipe(v.string(), v.maxLength(64))),
     }),
-    v.strictObject({ ok: v.literal(true), pong: v.strictObject({ protocol: v.number(), host: v.picklist(['agent', 'app']) }) }),
     v.strictObject({ ok: v.literal(true), status: v.array(v.strictObject({ name: name(), expiration: utcTimestamp() })) }),
     v.strictObject({ ok: v.literal(true), forgotten: v.array(v.pipe(v.string(), v.maxLength(300))) }),
     v.strictObject({
@@ -69,6 +68,25 @@ export const brokerReplySchema = (): ReplySchema => (replySchema ??= buildReplyS
 export type BrokerRequest = v.InferOutput<RequestSchema>;
 export type BrokerReply = v.InferOutput<ReplySchema>;
 export type SessionStatus = Extract<BrokerReply, { status: unknown }>['status'][number];
+
+/** Where the host asks: the app's popup, or the terminal of `latchkey agent`. */
+export type BrokerHostKind = 'agent' | 'app';
+
+/**
+ * A line the host sends before its reply: it is asking the person for an MFA code (`mfa`), or auto-MFA
+ * waits `waitMs` for a fresh code (`fresh-code`). Recognised by its first characters, so the warm path,
+ * which never sees one, parses nothing more.
+ */
+export type BrokerProgress = { progress: 'mfa'; where: BrokerHostKind } | { progress: 'fresh-code'; where: BrokerHostKind; waitMs: number };
+export const PROGRESS_START = '{"progress":';
+
+const buildProgressSchema = () =>
+  v.variant('progress', [
+    v.strictObject({ progress: v.literal('mfa'), where: v.picklist(['agent', 'app']) }),
+    v.strictObject({ progress: v.literal('fresh-code'), where: v.picklist(['agent', 'app']), waitMs: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(120_000)) }),
+  ]);
+let progressSchema: ReturnType<typeof buildProgressSchema> | undefined;
+export const brokerProgressSchema = () => (progressSchema ??= buildProgressSchema());
 
 /** The request for a name's session; `requester` is shown in the MFA prompt. */
 export const credentialsRequest = (name: string, requester: string): BrokerRequest => ({ type: 'credentials', protocol: BROKER_PROTOCOL, name, requester });

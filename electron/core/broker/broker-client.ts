@@ -6,7 +6,16 @@
 import { lstatSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as v from 'valibot';
-import { MAX_BROKER_MESSAGE_BYTES, REPLY_TOO_LARGE, brokerReplySchema, type BrokerReply, type BrokerRequest } from '../../shared/broker-contract';
+import {
+  MAX_BROKER_MESSAGE_BYTES,
+  PROGRESS_START,
+  REPLY_TOO_LARGE,
+  brokerProgressSchema,
+  brokerReplySchema,
+  type BrokerProgress,
+  type BrokerReply,
+  type BrokerRequest,
+} from '../../shared/broker-contract';
 import { LatchkeyError } from '../../shared/errors';
 import { privateFolderProblem } from '../fs/runtime-folder';
 import { BROKER_REPLY_MS } from '../timeouts';
@@ -23,7 +32,7 @@ const NOBODY_LISTENING = new Set(['ENOENT', 'ECONNREFUSED', 'ENOTSOCK']);
 
 /**
  * Asks the broker at `socketPath`; `notice` gets one line (without the "latchkey: " prefix) whenever a
- * broker is there but not used.
+ * broker is there but not used, and once while the host asks the person for an MFA code, saying where.
  */
 export async function askBroker(
   socketPath: string,
@@ -40,7 +49,7 @@ export async function askBroker(
       return undefined;
     }
   }
-  const reply = await exchange(socketPath, request, options);
+  const reply = await exchange(socketPath, request, options, progressNotice(notice));
   if (reply && !reply.ok && reply.error.code === REPLY_TOO_LARGE) {
     notice(`${reply.error.message}; working without it`);
     return undefined;
@@ -83,7 +92,7 @@ function socketTrust(socketPath: string): 'absent' | 'ours' | { problem: string 
 }
 
 /** One request and its reply over a new connection; `undefined` when nothing listens. */
-async function exchange(socketPath: string, request: BrokerRequest, options: AskOptions): Promise<BrokerReply | undefined> {
+async function exchange(socketPath: string, request: BrokerRequest, options: AskOptions, progress: (line: string) => void): Promise<BrokerReply | undefined> {
   const { createConnection } = await import('node:net');
   const connectTimeoutMs = options.connectTimeoutMs ?? 250;
   const replyTimeoutMs = options.replyTimeoutMs ?? BROKER_REPLY_MS;
@@ -115,19 +124,51 @@ async function exchange(socketPath: string, request: BrokerRequest, options: Ask
       brokerReplySchema();
     });
     // The reply is complete at its newline: read it there rather than wait for the broker to close.
+    // Progress lines may come first, while the host asks for an MFA code.
     socket.on('data', (chunk: Buffer) => {
       received.push(chunk);
       receivedBytes += chunk.length;
-      const newline = chunk.indexOf(10);
-      const lineBytes = newline === -1 ? receivedBytes : receivedBytes - chunk.length + newline;
-      if (lineBytes > MAX_BROKER_MESSAGE_BYTES) finish('sent an oversized reply');
-      else if (newline !== -1) finish(parseReply(Buffer.concat(received, lineBytes).toString('utf8')));
+      for (;;) {
+        const newline = chunk.indexOf(10);
+        const lineBytes = newline === -1 ? receivedBytes : receivedBytes - chunk.length + newline;
+        if (lineBytes > MAX_BROKER_MESSAGE_BYTES) return finish('sent an oversized reply');
+        if (newline === -1) return;
+        const all = Buffer.concat(received, receivedBytes);
+        const line = all.subarray(0, lineBytes).toString('utf8');
+        if (!line.startsWith(PROGRESS_START)) return finish(parseReply(line));
+        progress(line);
+        chunk = all.subarray(lineBytes + 1);
+        received.length = 0;
+        received.push(chunk);
+        receivedBytes = chunk.length;
+      }
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
       finish(!connected && NOBODY_LISTENING.has(error.code ?? '') ? undefined : `failed: ${error.message}`);
     });
     socket.once('end', () => finish('closed without a valid reply'));
   });
+}
+
+/** Turns progress lines into one notice per kind of wait (a retry asks again, and is not news). */
+function progressNotice(notice: (message: string) => void): (line: string) => void {
+  const told = new Set<string>();
+  return (line) => {
+    let progress: BrokerProgress;
+    try {
+      progress = v.parse(brokerProgressSchema(), JSON.parse(line));
+    } catch {
+      return; // a line we cannot read says nothing the reply will not
+    }
+    const where = progress.where === 'app' ? 'in the Latchkey app' : 'at the terminal running `latchkey agent`';
+    const message =
+      progress.progress === 'mfa'
+        ? `waiting for the MFA code ${where}…`
+        : `auto-MFA ${where} waits ${Math.ceil(progress.waitMs / 1000)} s for a fresh code…`;
+    if (told.has(progress.progress)) return;
+    told.add(progress.progress);
+    notice(message);
+  };
 }
 
 /** The reply, or why it is not one. */

@@ -1,9 +1,10 @@
 /** What a broker serves: the tray app and `latchkey agent` each provide one over the same engine. */
 import type { Session } from '../sts/credentials';
-import type { SessionStatus } from '../../shared/broker-contract';
+import type { BrokerHostKind, SessionStatus } from '../../shared/broker-contract';
 
 export interface BrokerHost {
-  readonly kind: 'agent' | 'app';
+  /** Where it asks for MFA codes, which its callers are told while they wait. */
+  readonly kind: BrokerHostKind;
   /** A session for an identity or role name, and its region; `requester` is shown in the MFA prompt. */
   credentials(name: string, requester: string): Promise<{ session: Session; region?: string }>;
   status(): Promise<SessionStatus[]>;

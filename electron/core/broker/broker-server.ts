@@ -11,22 +11,37 @@ import {
   brokerRequestSchema,
   MAX_BROKER_MESSAGE_BYTES,
   REPLY_TOO_LARGE,
+  type BrokerProgress,
   type BrokerReply,
   type BrokerRequest,
 } from '../../shared/broker-contract';
 import { LatchkeyError, describeError, isLatchkeyError } from '../../shared/errors';
 import type { BrokerHost } from './broker-host';
+import type { PromptEvent, WatchedPrompt } from './watched-prompt';
 
 export interface BrokerServerOptions {
   socketPath: string;
   /** How long a client may take to send its request. */
   requestTimeoutMs?: number;
+  /** The host engine's MFA prompt: its questions are announced to the callers waiting for a session. */
+  prompt?: Pick<WatchedPrompt, 'watch'>;
+  /** One line per request served or failed, for `latchkey agent` to print (never a secret). */
+  served?: (event: ServedEvent) => void;
+}
+
+export interface ServedEvent {
+  name: string;
+  requester: string;
+  /** The session's expiry, or the error's message. */
+  outcome: { expiration: Date } | { error: string };
 }
 
 export class BrokerServer {
   readonly #server: Server;
   readonly #connections = new Set<Socket>();
   readonly #requestTimeoutMs: number;
+  /** Connections waiting for a session: each hears where an MFA code is being asked. */
+  readonly #waiting = new Set<Socket>();
 
   constructor(
     private readonly host: BrokerHost,
@@ -34,6 +49,7 @@ export class BrokerServer {
   ) {
     this.#requestTimeoutMs = options.requestTimeoutMs ?? 5_000;
     this.#server = createServer((socket) => this.#accept(socket));
+    options.prompt?.watch((event) => this.#announce(event));
   }
 
   /** Listens, replacing a socket left behind by a broker that died; refuses if a live broker answers there. */
@@ -89,13 +105,14 @@ export class BrokerServer {
       answered = true;
       clearTimeout(deadline);
       const line = end === -1 ? undefined : received.slice(0, end);
-      void this.#answer(line).then((reply) => {
+      void this.#answer(line, socket).then((reply) => {
+        this.#waiting.delete(socket);
         if (!socket.destroyed) socket.end(`${replyLine(reply)}\n`);
       });
     });
   }
 
-  async #answer(line: string | undefined): Promise<BrokerReply> {
+  async #answer(line: string | undefined, socket: Socket): Promise<BrokerReply> {
     try {
       if (line === undefined || Buffer.byteLength(line) > MAX_BROKER_MESSAGE_BYTES)
         throw new LatchkeyError('broker', `request larger than ${MAX_BROKER_MESSAGE_BYTES} bytes`);
@@ -107,24 +124,27 @@ export class BrokerServer {
       }
       const parsed = v.safeParse(brokerRequestSchema(), json);
       if (!parsed.success) throw new LatchkeyError('broker', `malformed request: ${v.summarize(parsed.issues).split('\n')[0]}`);
-      return await this.#serve(parsed.output);
+      return await this.#serve(parsed.output, socket);
     } catch (error) {
       return { ok: false, error: { code: isLatchkeyError(error) ? error.code : 'internal', message: describeError(error) } };
     }
   }
 
-  async #serve(request: BrokerRequest): Promise<BrokerReply> {
+  async #serve(request: BrokerRequest, socket: Socket): Promise<BrokerReply> {
     if (request.protocol !== BROKER_PROTOCOL)
       throw new LatchkeyError('broker', `the broker speaks protocol ${BROKER_PROTOCOL}, the client ${request.protocol}: restart the app or agent after upgrading`);
     switch (request.type) {
-      case 'ping':
-        return { ok: true, pong: { protocol: BROKER_PROTOCOL, host: this.host.kind } };
       case 'status':
         return { ok: true, status: await this.host.status() };
       case 'forget':
         return { ok: true, forgotten: await this.host.forget(request.name) };
       case 'credentials': {
-        const { session, region } = await this.host.credentials(request.name, request.requester);
+        this.#waiting.add(socket);
+        const { session, region } = await this.host.credentials(request.name, request.requester).catch((error: unknown) => {
+          this.options.served?.({ name: request.name, requester: request.requester, outcome: { error: describeError(error) } });
+          throw error;
+        });
+        this.options.served?.({ name: request.name, requester: request.requester, outcome: { expiration: session.expiration } });
         return {
           ok: true,
           credentials: {
@@ -137,6 +157,13 @@ export class BrokerServer {
         };
       }
     }
+  }
+
+  /** Tells every caller waiting for a session where the person is being asked (or that auto-MFA waits). */
+  #announce(event: PromptEvent): void {
+    const progress: BrokerProgress =
+      event.kind === 'mfa' ? { progress: 'mfa', where: this.host.kind } : { progress: 'fresh-code', where: this.host.kind, waitMs: Math.round(event.waitMs) };
+    for (const socket of this.#waiting) if (!socket.destroyed) socket.write(`${JSON.stringify(progress)}\n`);
   }
 }
 

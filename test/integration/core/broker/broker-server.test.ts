@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { askBroker as askBrokerWith, type AskOptions } from '../../../../electron/core/broker/broker-client';
@@ -9,8 +8,10 @@ import type { BrokerHost } from '../../../../electron/core/broker/broker-host';
 import { BrokerServer } from '../../../../electron/core/broker/broker-server';
 import { BROKER_PROTOCOL, MAX_BROKER_MESSAGE_BYTES, type BrokerRequest } from '../../../../electron/shared/broker-contract';
 import { LatchkeyError } from '../../../../electron/shared/errors';
+import { tempFolders } from '../../../helpers/temp-folders';
 
 const expiration = new Date('2030-01-01T00:00:00.000Z');
+const temp = tempFolders();
 
 /** Every broker here is ours, in a private folder: a notice would mean the client ignored one. */
 const askBroker = (socketPath: string, request: BrokerRequest, options?: AskOptions) =>
@@ -38,7 +39,7 @@ function fakeHost(): BrokerHost & { asked: string[] } {
 
 const servers: BrokerServer[] = [];
 async function start(options: { requestTimeoutMs?: number } = {}) {
-  const folder = mkdtempSync(join(tmpdir(), 'latchkey-broker-'));
+  const folder = temp('broker');
   const socketPath = join(folder, 'broker.sock');
   const host = fakeHost();
   const server = new BrokerServer(host, { socketPath, ...options });
@@ -64,12 +65,8 @@ function raw(socketPath: string, send: (socket: ReturnType<typeof createConnecti
 }
 
 describe('broker over a real socket', () => {
-  it('answers ping, credentials and status requests', async () => {
+  it('answers credentials and status requests', async () => {
     const { socketPath, host } = await start();
-    expect(await askBroker(socketPath, { type: 'ping', protocol: BROKER_PROTOCOL })).toEqual({
-      ok: true,
-      pong: { protocol: BROKER_PROTOCOL, host: 'agent' },
-    });
     expect(await askBroker(socketPath, { type: 'credentials', protocol: BROKER_PROTOCOL, name: 'dev', requester: 'credential_process dev' })).toEqual({
       ok: true,
       credentials: { accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret', sessionToken: 'token', expiration: expiration.toISOString() },
@@ -102,23 +99,23 @@ describe('broker over a real socket', () => {
       raw(socketPath, (s) => s.write('this is not json\n')),
       raw(socketPath, (s) => s.write('{"type":"shell","protocol":1}\n')),
       raw(socketPath, (s) => s.write('{"type":"credentials","protocol":1,"name":"a]b","requester":"x"}\n')),
-      raw(socketPath, (s) => s.write('{"type":"ping","protocol":99}\n')),
+      raw(socketPath, (s) => s.write('{"type":"status","protocol":99}\n')),
       raw(socketPath, (s) => s.write('x'.repeat(MAX_BROKER_MESSAGE_BYTES + 10))),
       raw(socketPath, (s) => s.write(Buffer.from([0xff, 0xfe, 0x00, 0x0a]))),
     ]);
     for (const reply of replies) expect(JSON.parse(reply)).toMatchObject({ ok: false, error: { code: 'broker' } });
     expect(JSON.parse(replies[4] ?? '').error.message).toContain('larger than');
-    expect(await askBroker(socketPath, { type: 'ping', protocol: BROKER_PROTOCOL })).toMatchObject({ ok: true });
+    expect(await askBroker(socketPath, { type: 'status', protocol: BROKER_PROTOCOL })).toMatchObject({ ok: true });
   });
 
   it('drops half-open and slow clients after the request timeout without wedging others', async () => {
     const { socketPath } = await start({ requestTimeoutMs: 300 });
     const started = Date.now();
-    const halfOpen = raw(socketPath, (s) => s.write('{"type":"ping"'));
+    const halfOpen = raw(socketPath, (s) => s.write('{"type":"status"'));
     const slow = raw(socketPath, (s) => {
       const drip = setInterval(() => (s.writable ? s.write(' ') : clearInterval(drip)), 100);
     });
-    expect(await askBroker(socketPath, { type: 'ping', protocol: BROKER_PROTOCOL })).toMatchObject({ ok: true });
+    expect(await askBroker(socketPath, { type: 'status', protocol: BROKER_PROTOCOL })).toMatchObject({ ok: true });
     expect(await halfOpen).toBe('');
     expect(await slow).toBe('');
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -129,7 +126,7 @@ describe('broker over a real socket', () => {
     await server.close();
     servers.splice(servers.indexOf(server), 1);
     expect(existsSync(socketPath)).toBe(false);
-    expect(await askBroker(socketPath, { type: 'ping', protocol: BROKER_PROTOCOL })).toBeUndefined();
+    expect(await askBroker(socketPath, { type: 'status', protocol: BROKER_PROTOCOL })).toBeUndefined();
 
     // A socket file nobody listens on, as a SIGKILLed broker leaves it.
     const holder = spawn(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(socketPath)}, () => console.log('up'))`], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -140,28 +137,28 @@ describe('broker over a real socket', () => {
     const next = new BrokerServer(fakeHost(), { socketPath });
     await next.listen();
     servers.push(next);
-    expect(await askBroker(socketPath, { type: 'ping', protocol: BROKER_PROTOCOL })).toMatchObject({ ok: true });
+    expect(await askBroker(socketPath, { type: 'status', protocol: BROKER_PROTOCOL })).toMatchObject({ ok: true });
   });
 
   it('refuses to start where a live broker already answers', async () => {
     const { socketPath } = await start();
     const second = new BrokerServer(fakeHost(), { socketPath });
     await expect(second.listen()).rejects.toThrow('already serving');
-    expect(await askBroker(socketPath, { type: 'ping', protocol: BROKER_PROTOCOL })).toMatchObject({ ok: true });
+    expect(await askBroker(socketPath, { type: 'status', protocol: BROKER_PROTOCOL })).toMatchObject({ ok: true });
   });
 
   it('the client treats a missing socket or a non-socket file as nobody listening', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'latchkey-broker-'));
-    expect(await askBroker(join(folder, 'none.sock'), { type: 'ping', protocol: BROKER_PROTOCOL })).toBeUndefined();
+    const folder = temp('broker');
+    expect(await askBroker(join(folder, 'none.sock'), { type: 'status', protocol: BROKER_PROTOCOL })).toBeUndefined();
     writeFileSync(join(folder, 'file.sock'), '');
-    expect(await askBroker(join(folder, 'file.sock'), { type: 'ping', protocol: BROKER_PROTOCOL })).toBeUndefined();
+    expect(await askBroker(join(folder, 'file.sock'), { type: 'status', protocol: BROKER_PROTOCOL })).toBeUndefined();
   });
 });
 
 describe('the client facing a broker that misbehaves', () => {
   /** A listener that answers every connection with `answer`, in place of a broker. */
   async function impostor(answer: (socket: Socket) => void): Promise<string> {
-    const folder = mkdtempSync(join(tmpdir(), 'latchkey-broker-'));
+    const folder = temp('broker');
     const socketPath = join(folder, 'broker.sock');
     const server = createServer((socket) => socket.once('data', () => answer(socket)));
     await new Promise<void>((resolve) => server.listen(socketPath, resolve));
@@ -207,7 +204,7 @@ describe('the client facing a broker that misbehaves', () => {
 
   it('gives up on a broker that accepts but never answers, after the reply timeout', async () => {
     const socketPath = await impostor(() => undefined);
-    const error = await askBroker(socketPath, { type: 'ping', protocol: BROKER_PROTOCOL }, { replyTimeoutMs: 200 }).catch((caught: unknown) => caught);
+    const error = await askBroker(socketPath, { type: 'status', protocol: BROKER_PROTOCOL }, { replyTimeoutMs: 200 }).catch((caught: unknown) => caught);
     expect((error as Error).message).toContain('did not answer within');
   });
 });

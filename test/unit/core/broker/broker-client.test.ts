@@ -15,7 +15,7 @@ import { tempFolders } from '../../../helpers/temp-folders';
 
 const temp = tempFolders();
 
-const ping = { type: 'ping', protocol: BROKER_PROTOCOL } as const;
+const status = { type: 'status', protocol: BROKER_PROTOCOL } as const;
 const closers: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   await Promise.all(closers.splice(0).map((close) => close()));
@@ -36,7 +36,7 @@ async function listener(socketPath: string): Promise<{ connections: () => number
 /** Asks, collecting notices. */
 async function ask(socketPath: string) {
   const notices: string[] = [];
-  const reply = await askBroker(socketPath, ping, (message) => notices.push(message));
+  const reply = await askBroker(socketPath, status, (message) => notices.push(message));
   return { reply, notices };
 }
 
