@@ -1,6 +1,6 @@
-/** Preload for the settings window: the verbs of ipcContract.settings, nothing else. */
+/** Preload for the settings window: the verbs of ipcContract.settings and its `changed` event, nothing else. */
 import { ipcContract } from '../shared/ipc-contract';
 import { invokeVerbs } from '../shared/window-api';
-import { expose, invoke } from './lib/expose';
+import { expose, invoke, subscribe } from './lib/expose';
 
-expose('settings', invokeVerbs(ipcContract.settings, invoke));
+expose('settings', { ...invokeVerbs(ipcContract.settings, invoke), onChanged: (listener) => subscribe(ipcContract.settings.changed, () => listener()) });

@@ -70,10 +70,17 @@ const MfaPromptViewSchema = v.strictObject({
   accountId: IdentitySchema.entries.accountId,
   /** Everyone waiting for this code ("tray", "credential_process dev"): concurrent callers share one popup. */
   requesters: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(200))), v.minLength(1)),
-  /** When main stops waiting (2 minutes after the request). */
+  /** 'code' (or absent): until when main waits for the code (2 minutes). 'waiting': when auto-MFA's fresh code is due. */
   deadline: utcTimestamp(),
   /** Why the previous code was refused; the popup shows it and asks again. */
   error: v.optional(Message),
+  /**
+   * 'code' (the default): the person types the code. 'checking': the code went to AWS; its answer closes
+   * the popup or asks again with `error`. 'waiting': auto-MFA waits for a fresh code; nothing to type.
+   */
+  phase: v.optional(v.picklist(['code', 'checking', 'waiting'])),
+  /** Requests for other MFA devices waiting behind this one. */
+  queued: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
 
 const SubmitResultSchema = v.variant('ok', [
@@ -143,6 +150,18 @@ const NewMfaDeviceSchema = v.strictObject({
   autoMfa: v.boolean(),
 });
 
+/**
+ * The preferences the person changed, and only those: each field as the settings schema checks it,
+ * without the schema's default, and left out rather than undefined. Main applies it to the settings as
+ * they are when it saves, so a change made meanwhile elsewhere (the tray's "Launch at login", the CLI)
+ * to another field is kept.
+ */
+const PreferencesPatchSchema = v.strictObject(
+  Object.fromEntries(Object.entries(PreferencesSchema.entries).map(([field, schema]) => [field, v.exactOptional(schema.wrapped)])) as {
+    [F in keyof typeof PreferencesSchema.entries]: v.ExactOptionalSchema<(typeof PreferencesSchema.entries)[F]['wrapped'], undefined>;
+  },
+);
+
 const ImportPreviewSchema = v.strictObject({
   /** Where the keys come from, and what "remove the keys" (scrub) edits. */
   credentialsPath: v.string(),
@@ -179,8 +198,13 @@ export const ipcContract = {
     /** The person's code, the only secret that crosses IPC, and only main-ward. */
     submit: invoke('latchkey:mfa-prompt:submit', v.strictObject({ requestId: RequestId, code: TokenCode }), SubmitResultSchema),
     cancel: invoke('latchkey:mfa-prompt:cancel', v.strictObject({ requestId: RequestId }), v.undefined()),
+    /** The page's content height in CSS pixels: main sizes the popup to it, within the screen. */
+    fit: invoke('latchkey:mfa-prompt:fit', v.strictObject({ height: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)) }), v.undefined()),
   },
-  /** The settings window. Secrets (secret access keys, seeds) cross only main-ward; every change answers with the new view. */
+  /**
+   * The settings window. Secrets (secret access keys, seeds) cross only main-ward; every change answers
+   * with the new view, and main says when something else changed it.
+   */
   settings: {
     load: invoke('latchkey:settings:load', NoArguments, SettingsViewSchema),
     /** With `verify`, GetCallerIdentity must accept the key first; its account and ARN are recorded. */
@@ -251,7 +275,10 @@ export const ipcContract = {
       /** The profiles whose keys left the credentials file, and those that now get credential_process. */
       v.strictObject({ settings: SettingsViewSchema, scrubbed: v.array(v.string()), adopted: v.array(v.string()) }),
     ),
-    savePreferences: invoke('latchkey:settings:save-preferences', v.strictObject({ preferences: v.required(PreferencesSchema) }), SettingsViewSchema),
+    /** Changes the preferences the patch names, under the settings lock; the others stay as they are then. */
+    savePreferences: invoke('latchkey:settings:save-preferences', v.strictObject({ preferences: PreferencesPatchSchema }), SettingsViewSchema),
+    /** Settings or sessions changed outside the window (the tray, the CLI, a renewal, the broker): read the view again. */
+    changed: event('latchkey:settings:changed', v.strictObject({})),
   },
 } as const;
 
@@ -265,3 +292,4 @@ export type SeedPreview = ResultOf<typeof ipcContract.settings.stageSeed>;
 export type RoleTest = ResultOf<typeof ipcContract.settings.testRole>;
 export type ImportPreview = ResultOf<typeof ipcContract.settings.previewImport>;
 export type ImportSelection = RequestOutput<typeof ipcContract.settings.applyImport>;
+export type PreferencesPatch = RequestInput<typeof ipcContract.settings.savePreferences>['preferences'];

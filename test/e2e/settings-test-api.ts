@@ -3,7 +3,8 @@
  * fakes — a memory keychain, the fake STS on a fake clock, temp settings and ~/.aws files, a dialog
  * that "chooses" whichever file the test names — reached through invokeVerbs over the contract, as the
  * real preload builds its verbs. So the test implementation cannot drift from the real one, and in
- * Chromium everything the window sends crosses the contract's schemas and the sender check.
+ * Chromium everything the window sends crosses the contract's schemas and the sender check. What main
+ * pushes — `changed` — the test sends itself (`changed()`), as the app does when something else changed.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,6 +51,8 @@ export interface SettingsWorld {
   chooseFile(path: string | undefined): void;
   /** Every file Latchkey keeps (settings, ~/.aws) and every keychain entry, to prove nothing changed. */
   snapshot(): { files: Record<string, string>; keychain: Record<string, string> };
+  /** Sends the window `changed`, as main does after a change made elsewhere (the tray, the CLI). */
+  changed(): void;
 }
 
 /** 12:00:05 UTC: 25 s left in the TOTP step, so a code shown now is still the current one. */
@@ -104,11 +107,20 @@ export function settingsWorld(options: { prompt?: MfaPrompt; answers?: Answer[];
     return result;
   };
   // As through Electron and the preload's invoke, only the message of a failure reaches the window.
-  const api = invokeVerbs(ipcContract.settings, (channel, request) =>
+  const verbs = invokeVerbs(ipcContract.settings, (channel, request) =>
     invokeAs(SETTINGS_PAGE.href, channel, request).catch((error: unknown) => {
       throw new Error((error as Error).message);
     }) as never,
   );
+  const listeners = new Set<() => void>();
+  const api: SettingsApi = {
+    ...verbs,
+    onChanged: (listener) => {
+      const once = () => listener();
+      listeners.add(once);
+      return () => listeners.delete(once);
+    },
+  };
 
   return {
     api,
@@ -123,6 +135,7 @@ export function settingsWorld(options: { prompt?: MfaPrompt; answers?: Answer[];
     configFile,
     chooseFile: (path) => (chosen = path),
     snapshot: () => ({ files: filesUnder(home), keychain: Object.fromEntries(keychain.entries) }),
+    changed: () => listeners.forEach((listener) => listener()),
   };
 }
 
@@ -136,12 +149,27 @@ function filesUnder(folder: string): Record<string, string> {
 /** Runs inside the page before its scripts: Playwright sends its source text, so it uses nothing from outside. */
 function install(verbs: string[]): void {
   const call = (globalThis as unknown as { latchkeySettingsCall: (verb: string, request: unknown) => Promise<unknown> }).latchkeySettingsCall;
-  const settings = Object.fromEntries(verbs.map((verb) => [verb, (request: unknown) => call(verb, request)]));
-  Object.assign(globalThis, { latchkey: { settings } });
+  const listeners = new Set<() => void>();
+  const settings = {
+    ...Object.fromEntries(verbs.map((verb) => [verb, (request: unknown) => call(verb, request)])),
+    onChanged: (listener: () => void) => {
+      const once = () => listener();
+      listeners.add(once);
+      return () => listeners.delete(once);
+    },
+  };
+  // What Node calls, through page.evaluate, to deliver `changed` as the preload's subscription would.
+  const changed = () => listeners.forEach((listener) => listener());
+  Object.assign(globalThis, { latchkey: { settings }, latchkeySettingsChanged: changed });
 }
 
-/** Gives the page `window.latchkey.settings` as the settings preload would, served by `api` in Node. */
+/** Gives the page `window.latchkey.settings` as the settings preload would, served by `api` in Node; `changed` reaches it too. */
 export async function exposeSettingsApi(page: Page, api: SettingsApi): Promise<void> {
-  await page.exposeFunction('latchkeySettingsCall', (verb: keyof SettingsApi, request: never) => (api[verb] as (request: never) => Promise<unknown>)(request));
-  await page.addInitScript(install, Object.keys(api));
+  const verbs = Object.keys(api).filter((verb) => verb !== 'onChanged') as Exclude<keyof SettingsApi, 'onChanged'>[];
+  await page.exposeFunction('latchkeySettingsCall', (verb: (typeof verbs)[number], request: never) => (api[verb] as (request: never) => Promise<unknown>)(request));
+  await page.addInitScript(install, verbs);
+  const unsubscribe = api.onChanged(() => {
+    void page.evaluate(() => (globalThis as unknown as { latchkeySettingsChanged: () => void }).latchkeySettingsChanged()).catch(() => undefined);
+  });
+  page.once('close', unsubscribe);
 }

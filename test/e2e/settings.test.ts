@@ -1,8 +1,8 @@
 /**
  * The settings window in Chromium, against main's real handlers over fakes (settings-test-api.ts):
  * first run by keyboard, identities, MFA devices from an otpauth URI and from a QR image, roles, import,
- * preferences, and refusals that save nothing. Each step is screenshot in light and dark and checked
- * with axe-core; so is the MFA prompt window.
+ * preferences (saved as a patch), changes made elsewhere shown live, and refusals that save nothing.
+ * Each step is screenshot in light and dark and checked with axe-core; so is the MFA prompt window.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -344,7 +344,7 @@ describeWith([chromium], 'settings window in Chromium', () => {
     await page.close();
   });
 
-  it('saves the preferences', async () => {
+  it('saves the preferences, the session lengths included', async () => {
     const w = await world({ withAlice: true });
     const page = await open(w);
     await section(page, 'Preferences').click();
@@ -353,18 +353,97 @@ describeWith([chromium], 'settings window in Chromium', () => {
     await page.getByText('profile name "work profile" is not allowed').waitFor();
     await profile.fill('work');
     await page.getByLabel('Expiry reminder (minutes before)').fill('5');
+    await page.getByLabel('MFA session (seconds)').fill('28800');
+    await page.getByLabel('Role session (seconds)').fill('7200');
+    await page.getByLabel('Renew when less is left (minutes)').fill('20');
     await page.getByRole('switch', { name: 'Remove expired session keys' }).check();
     await page.getByRole('switch', { name: 'Launch at login' }).check();
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('✓ Saved').waitFor();
     await step(page, 'preferences');
-    expect((await w.store.load()).preferences).toMatchObject({
+    expect((await w.store.load()).preferences).toEqual({
       activeTargetProfile: 'work',
       reminderLeadMinutes: 5,
+      mfaSessionSeconds: 28_800,
+      roleSessionSeconds: 7_200,
+      renewalWindowMinutes: 20,
       stripExpiredKeys: true,
       launchAtLogin: true,
       publishRolesUnderOwnName: false,
     });
+    await page.close();
+  });
+
+  it('checks the session lengths as the settings schema does, and saves nothing while one is wrong', async () => {
+    const w = await world({ withAlice: true });
+    const page = await open(w);
+    await section(page, 'Preferences').click();
+    const before = w.snapshot();
+    const answered = w.answers.length;
+    const cases: [label: string, value: string, says: string][] = [
+      ['MFA session (seconds)', '600', 'MFA session duration must be a whole number of seconds from 900 to 129600 (got 600)'],
+      ['MFA session (seconds)', '200000', 'MFA session duration must be a whole number of seconds from 900 to 129600 (got 200000)'],
+      ['Role session (seconds)', '43201', 'role duration must be a whole number of seconds from 900 to 43200 (got 43201)'],
+      ['Role session (seconds)', '3600.5', 'role duration must be a whole number of seconds from 900 to 43200 (got 3600.5)'],
+      ['Renew when less is left (minutes)', '14', 'renewal window (minutes) must be at least 15'],
+      ['Renew when less is left (minutes)', '61', 'renewal window (minutes) must be at most 60'],
+      ['Renew when less is left (minutes)', '', 'enter a whole number'],
+    ];
+    for (const [label, value, says] of cases) {
+      await page.getByLabel(label).fill(value);
+      await page.getByText(says).waitFor();
+      // The same words as main's own check of the same value (a patch of that one field).
+      const field = { 'MFA session (seconds)': 'mfaSessionSeconds', 'Role session (seconds)': 'roleSessionSeconds', 'Renew when less is left (minutes)': 'renewalWindowMinutes' }[label] as string;
+      if (value !== '') await expect(w.api.savePreferences({ preferences: { [field]: Number(value) } })).rejects.toThrow(says);
+    }
+    await page.getByRole('button', { name: 'Save' }).click();
+    expect(await page.locator(':focus').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(':focus').getAttribute('id')).toBe(await page.getByLabel('MFA session (seconds)').getAttribute('id'));
+    await step(page, 'preferences-invalid');
+    expect(w.snapshot()).toEqual(before);
+    expect(w.answers.slice(answered).filter((answer) => answer.verb === 'savePreferences')).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a change made elsewhere as soon as main says so, without reopening, keeping what the person is typing', async () => {
+    const w = await world({ withAlice: true });
+    const page = await open(w);
+
+    // The CLI adds an identity (`latchkey identity add bob`): the list shows it.
+    const bob = w.sts.addUser('bob');
+    await w.api.addIdentity({ identity: { name: 'bob', accessKeyId: bob.accessKeyId }, secretAccessKey: bob.secretAccessKey, verify: false });
+    w.changed();
+    await page.getByRole('button', { name: 'Edit bob' }).waitFor();
+
+    // The tray turns "Launch at login" on while the person edits the reminder: the switch follows, the edit stays.
+    await section(page, 'Preferences').click();
+    const lead = page.getByLabel('Expiry reminder (minutes before)');
+    await lead.fill('5');
+    await w.store.update((settings) => void (settings.preferences.launchAtLogin = true));
+    w.changed();
+    await expect.poll(() => page.getByRole('switch', { name: 'Launch at login' }).isChecked()).toBe(true);
+    expect(await lead.inputValue()).toBe('5');
+    await page.close();
+  });
+
+  it('a save sends only what the person changed: a change made elsewhere meanwhile stays, even one the window was not told of', async () => {
+    const w = await world({ withAlice: true });
+    const page = await open(w);
+    await section(page, 'Preferences').click();
+    await page.getByLabel('Expiry reminder (minutes before)').fill('5');
+    // The tray and the CLI, with no `changed` reaching the window: it still shows what it read.
+    await w.store.update((settings) => {
+      settings.preferences.launchAtLogin = true;
+      settings.preferences.roleSessionSeconds = 7_200;
+    });
+    expect(await page.getByRole('switch', { name: 'Launch at login' }).isChecked()).toBe(false);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('✓ Saved').waitFor();
+    expect(w.answers.filter((answer) => answer.verb === 'savePreferences')).toHaveLength(1);
+    expect((await w.store.load()).preferences).toMatchObject({ reminderLeadMinutes: 5, launchAtLogin: true, roleSessionSeconds: 7_200 });
+    // What main answered is what the page shows now.
+    expect(await page.getByRole('switch', { name: 'Launch at login' }).isChecked()).toBe(true);
+    expect(await page.getByLabel('Role session (seconds)').inputValue()).toBe('7200');
     await page.close();
   });
 

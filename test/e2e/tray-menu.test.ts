@@ -73,12 +73,12 @@ describeWith([chromium], 'the tray menu, drawn for the README', () => {
   });
   afterAll(async () => browser?.close());
 
-  it('shows the active role with its time left, the identities and their roles', async () => {
+  it('shows the active role with its time left and actions, the identities and one entry per session', async () => {
     const entries = trayMenu(state, NOW);
     const tab = await browser.context.newPage();
     await tab.setContent(page(entries));
-    await expect.poll(() => tab.locator('.menu').first().innerText()).toContain('Active: prod-admin · 47 min left');
-    expect(await tab.locator('.menu').nth(1).innerText()).toMatch(/✓\s*prod-admin\s+47 min/);
+    await expect.poll(() => tab.locator('.menu').first().innerText()).toContain('Active: prod-admin — 47 min left');
+    expect(await tab.locator('.menu').nth(1).innerText()).toMatch(/✓\s*prod-admin — 47 min left/);
     const boxes = await tab.locator('.menu').evaluateAll((menus) => menus.map((menu) => menu.getBoundingClientRect().toJSON()));
     const right = Math.max(...boxes.map((box) => box.right));
     const bottom = Math.max(...boxes.map((box) => box.bottom));

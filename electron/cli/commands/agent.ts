@@ -4,31 +4,53 @@
  * stored seed, and runs in the foreground until SIGINT, SIGTERM or SIGHUP, when it removes its socket.
  * It turns its core dumps off first, since it holds sessions in memory for hours.
  */
+import { resolve } from 'node:path';
 import { BrokerServer } from '../../core/broker/broker-server';
 import { disableCoreDumps } from '../../core/broker/disable-core-dumps';
 import { engineBrokerHost } from '../../core/broker/engine-broker-host';
+import { WatchedPrompt } from '../../core/broker/watched-prompt';
 import { KeychainSessionCache } from '../../core/sessions/keychain-session-cache';
 import { LayeredSessionCache } from '../../core/sessions/layered-session-cache';
 import { MemorySessionCache } from '../../core/sessions/memory-session-cache';
 import { isLatchkeyError, LatchkeyError } from '../../shared/errors';
+import { agentLog } from '../agent-log';
 import { CliContext } from '../cli-context';
 import type { Command } from '../command';
 import { print } from '../io';
+import { TerminalMfaPrompt } from '../terminal-mfa-prompt';
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 export const command: Command = {
-  options: {},
+  options: {
+    socket: {
+      type: 'string',
+      value: 'PATH',
+      help: 'listen on this socket instead of the per-user one (for a broker forwarded with ssh -R, or a relay)',
+      example: '/home/me/.latchkey.sock',
+    },
+  },
   positionals: { min: 0, max: 0 },
-  help: { examples: ['latchkey agent', 'ssh -t build-box latchkey agent   # then, in another session there: latchkey credential-process dev'] },
-  async run(_input, io) {
+  help: {
+    examples: [
+      'latchkey agent',
+      'ssh -t build-box latchkey agent   # then, in another session there: latchkey credential-process dev',
+      'latchkey agent --socket ~/.latchkey.sock   # a socket of your choosing; clients use LATCHKEY_BROKER=~/.latchkey.sock',
+    ],
+  },
+  async run({ values }, io) {
     // Before any session is held; why prlimit and not a package: disable-core-dumps.ts.
     const dumps = disableCoreDumps();
     if (dumps) print(io.stderr, `latchkey agent: ${dumps}`);
     const context = new CliContext(io);
     await checkKeychain(context);
-    const engine = await context.engine({ cache: new LayeredSessionCache(new MemorySessionCache(), new KeychainSessionCache(context.keychain())) });
-    const server = new BrokerServer(engineBrokerHost('agent', engine), { socketPath: context.brokerAddress });
+    // Callers waiting on the agent are told the code is asked here; each request served is one line.
+    const prompt = new WatchedPrompt(new TerminalMfaPrompt(context.notice));
+    const cache = new LayeredSessionCache(new MemorySessionCache(), new KeychainSessionCache(context.keychain()));
+    const engine = await context.engine({ cache, prompt });
+    const log = agentLog();
+    const socketPath = typeof values.socket === 'string' ? resolve(values.socket) : context.brokerAddress;
+    const server = new BrokerServer(engineBrokerHost('agent', engine), { socketPath, prompt, served: (event) => print(io.stderr, log(event)) });
     // process.on, not once, and never removed: signal-exit (loaded with proper-lockfile at the first STS
     // call) re-raises a signal it believes no one else listens to, which killed the agent mid-cleanup.
     // A second signal during the shutdown finds the promise settled and changes nothing. Listened for
@@ -37,7 +59,7 @@ export const command: Command = {
       for (const name of STOP_SIGNALS) process.on(name, () => resolve(name));
     });
     await server.listen();
-    print(io.stderr, `latchkey agent: serving sessions on ${context.brokerAddress}; Ctrl-C to stop`);
+    print(io.stderr, `latchkey agent: serving sessions on ${socketPath}; Ctrl-C to stop`);
     const signal = await stopped;
     await server.close();
     try {
@@ -62,8 +84,8 @@ async function checkKeychain(context: CliContext): Promise<void> {
       'keychain-unavailable',
       'no keychain (Secret Service) answers on this session, so the agent could neither read a key nor keep a session, and did not start. ' +
         'Either start one for this login and run the agent again there, e.g. `dbus-run-session -- $SHELL`, then `gnome-keyring-daemon --unlock --components=secrets` ' +
-        '(it reads the keyring password from stdin); or keep the keys on your laptop and use its Latchkey from here by forwarding its broker ' +
-        '(LATCHKEY_BROKER), which comes with the credential-endpoint work and is not available yet.',
+        '(it reads the keyring password from stdin); or keep the keys on your laptop and use its Latchkey from here: forward its broker ' +
+        '(ssh -R ~/.latchkey.sock:<the laptop\'s broker socket>) and set LATCHKEY_BROKER=~/.latchkey.sock here (README, "SSH, WSL and containers").',
       { cause: error },
     );
   }

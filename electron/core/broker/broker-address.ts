@@ -2,7 +2,8 @@
  * Where the broker listens: a Unix socket in the per-user runtime folder, or a per-user named pipe on
  * Windows. A broker serves one setup — one settings file and one keychain service — so its name carries
  * a digest of both: a CLI run with another LATCHKEY_HOME or LATCHKEY_KEYCHAIN_SERVICE finds no broker
- * there and works standalone, rather than getting another setup's sessions.
+ * there and works standalone, rather than getting another setup's sessions. LATCHKEY_BROKER names the
+ * address instead (see ask-the-broker).
  */
 import { userInfo } from 'node:os';
 import { join, posix, win32 } from 'node:path';
@@ -10,6 +11,8 @@ import { runtimeFolder } from '../fs/runtime-folder';
 import { settingsPath } from '../settings/settings-path';
 
 export function brokerAddress(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  // Named by the person (a socket forwarded by ssh -R, a relay in WSL): used as it is, whatever the setup.
+  if (env.LATCHKEY_BROKER) return (platform === 'win32' ? win32 : posix).resolve(env.LATCHKEY_BROKER);
   const setup = setupDigest(env, platform);
   if (platform === 'win32') return `\\\\.\\pipe\\latchkey-${userInfo().username}-${setup}`;
   return join(runtimeFolder(env, platform), `broker-${setup}.sock`);

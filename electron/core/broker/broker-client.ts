@@ -17,7 +17,7 @@ import {
   type BrokerRequest,
 } from '../../shared/broker-contract';
 import { LatchkeyError } from '../../shared/errors';
-import { privateFolderProblem } from '../fs/runtime-folder';
+import { namedFolderProblem, privateFolderProblem } from '../fs/runtime-folder';
 import { BROKER_REPLY_MS } from '../timeouts';
 
 export interface AskOptions {
@@ -25,6 +25,12 @@ export interface AskOptions {
   connectTimeoutMs?: number;
   /** Long enough for the host to show an MFA prompt (2 minutes) and call STS. */
   replyTimeoutMs?: number;
+  /**
+   * The person named this socket (the variable's name, LATCHKEY_BROKER): it is used whatever this
+   * machine holds, so a broker that is not there, or not to be trusted, is an error rather than a
+   * reason to work standalone. Its folder need not be private (namedFolderProblem).
+   */
+  named?: string;
 }
 
 /** Connection errors that mean no broker is running, rather than a broker in trouble. */
@@ -40,17 +46,25 @@ export async function askBroker(
   notice: (message: string) => void,
   options: AskOptions = {},
 ): Promise<BrokerReply | undefined> {
+  const { named } = options;
+  const unusable = (why: string) => new LatchkeyError('broker', `${named}=${socketPath}: ${why}`);
   if (process.platform !== 'win32') {
     // Checked before loading node:net, which a standalone run would otherwise load for nothing.
-    const trust = socketTrust(socketPath);
-    if (trust === 'absent') return undefined;
+    const trust = socketTrust(socketPath, named !== undefined);
+    if (trust === 'absent') {
+      if (named) throw unusable('no Latchkey broker is there; start the Latchkey app or `latchkey agent` on the machine it leads to, and check the forwarding (ssh -R)');
+      return undefined;
+    }
     if (trust !== 'ours') {
+      if (named) throw unusable(`not trusted: ${trust.problem}`);
       notice(`ignoring the broker at ${socketPath}: ${trust.problem}`);
       return undefined;
     }
   }
   const reply = await exchange(socketPath, request, options, progressNotice(notice));
+  if (reply === undefined && named) throw unusable('nothing answers there; start the Latchkey app or `latchkey agent` on the machine it leads to, and check the forwarding (ssh -R)');
   if (reply && !reply.ok && reply.error.code === REPLY_TOO_LARGE) {
+    if (named) throw unusable(reply.error.message);
     notice(`${reply.error.message}; working without it`);
     return undefined;
   }
@@ -71,7 +85,7 @@ export async function askBroker(
  * anyway); nor can anyone else rename or link a socket into it. So a socket there is ours, and the owner
  * check on the socket itself is a second line, not the first.
  */
-function socketTrust(socketPath: string): 'absent' | 'ours' | { problem: string } {
+function socketTrust(socketPath: string, named: boolean): 'absent' | 'ours' | { problem: string } {
   let socket;
   try {
     socket = lstatSync(socketPath);
@@ -82,7 +96,7 @@ function socketTrust(socketPath: string): 'absent' | 'ours' | { problem: string 
   const folder = dirname(socketPath);
   let problem: string | undefined;
   try {
-    problem = privateFolderProblem(folder, lstatSync(folder));
+    problem = (named ? namedFolderProblem : privateFolderProblem)(folder, lstatSync(folder));
   } catch (error) {
     problem = `cannot check its folder ${folder}: ${(error as Error).message}`;
   }

@@ -51,4 +51,17 @@ export function privateFolderProblem(folder: string, info: Stats): string | unde
   return undefined;
 }
 
+/**
+ * Why a folder the person named for a socket (LATCHKEY_BROKER: where `ssh -R` puts a forwarded broker,
+ * often the home folder) is no place to trust one, or undefined. It need not be private, but no one else
+ * may put a socket there under our name: ours or root's, and not writable by others unless sticky.
+ */
+export function namedFolderProblem(folder: string, info: Stats): string | undefined {
+  if (!info.isDirectory()) return `${folder} is not a folder (it is a file or a symbolic link)`;
+  const uid = process.getuid?.();
+  if (info.uid !== uid && info.uid !== 0) return `${folder} belongs to another user (uid ${info.uid}, you are ${uid})`;
+  if (info.mode & 0o022 && !(info.mode & 0o1000)) return `${folder} is writable by other users (mode ${(info.mode & 0o777).toString(8)}); use a folder only you can write`;
+  return undefined;
+}
+
 const refuse = (message: string, cause?: unknown) => new LatchkeyError('settings', message, { cause });

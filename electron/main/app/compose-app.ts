@@ -28,12 +28,14 @@ import { MfaPromptWindow } from '../mfa/mfa-prompt-window';
 import { ExpiryReminders } from '../reminders/expiry-reminders';
 import { appProcessCommand } from '../settings/app-process-command';
 import { registerSettingsHandlers } from '../settings/register-settings-handlers';
+import { SettingsWindow } from '../settings/settings-window';
 import { ownershipDialog } from '../tray/ownership-dialog';
 import { TrayActions } from '../tray/tray-actions';
 import { TrayRefresh } from '../tray/tray-refresh';
 import { TrayView } from '../tray/tray-view';
 import { serveRenderer } from '../windows/app-protocol';
-import { AppWindow, pageUrl, rendererFolder, windowFiles } from '../windows/app-window';
+import { applicationMenu } from '../windows/application-menu';
+import { pageUrl, rendererFolder, windowFiles } from '../windows/app-window';
 import { hardenSession } from '../windows/harden-session';
 import { AppBroker } from './app-broker';
 import { AppRefresh } from './app-refresh';
@@ -58,8 +60,8 @@ export interface RunningApp {
 }
 
 export async function composeApp({ env, appRoot, platform }: AppOptions): Promise<RunningApp> {
-  // A tray app has no application menu, and with it go the default reload and devtools shortcuts.
-  Menu.setApplicationMenu(null);
+  // Editing shortcuts on macOS, no menu bar elsewhere, no reload or devtools shortcuts anywhere.
+  Menu.setApplicationMenu(applicationMenu(platform));
   hardenSession(session.defaultSession);
   // The windows' pages, over the app:// scheme registered before ready (app-lifecycle.ts).
   serveRenderer(protocol, rendererFolder(appRoot));
@@ -81,8 +83,13 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
   const promptWindow = new MfaPromptWindow({ files: promptFiles, failed: (error) => notifier.failed('Could not show the MFA prompt', error) });
   const popups = new MfaPopups({ window: promptWindow, clock, timers });
   const settingsFiles = windowFiles(appRoot, 'settings');
-  const settingsWindow = new AppWindow(settingsFiles, { title: 'Latchkey settings', width: 760, height: 560, minWidth: 560, minHeight: 420 });
-  const openSettings = () => void settingsWindow.open().catch((error: unknown) => notifier.failed('Could not open the settings', error));
+  const settingsWindow = new SettingsWindow(settingsFiles, (error) => notifier.failed('Could not open the settings', error));
+  const openSettings = () => settingsWindow.open();
+  /** Settings or sessions changed: the tray and reminders rebuild, and an open settings window reads its view again. */
+  const changed = () => {
+    refresh.request();
+    settingsWindow.changed();
+  };
 
   const sts = lazyStsApi(env);
   const engine = new SessionEngine({
@@ -101,7 +108,7 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
   const renew = (name: string, requester: string) =>
     renewAndRepublish(engine, name, requester, (title, error) => notifier.failed(title, error))
       .catch((error: unknown) => notifier.failed(`Could not renew ${name}`, error))
-      .finally(() => refresh.request());
+      .finally(changed);
   const reminders = new ExpiryReminders({
     clock,
     timers,
@@ -121,7 +128,7 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
     confirm: ownershipDialog,
     openSettings,
     quit: () => app.quit(),
-    refresh: () => refresh.request(),
+    refresh: changed,
   });
   const trayView = new TrayView({ assetsDir: join(appRoot, 'assets'), platform, perform: (action) => void actions.perform(action) });
   const trayRefresh = new TrayRefresh({ clock, timers, refresh: () => refresh.request() });
@@ -168,14 +175,14 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
     processCommand: appProcessCommand({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, platform, env }),
   });
 
-  const broker = new AppBroker(brokerAddress(env), engine, () => refresh.request());
+  const broker = new AppBroker(brokerAddress(env), engine, changed);
   await broker.start().catch((error: unknown) => {
     notifier.failed('Latchkey is not serving credential_process', error);
     // A live `latchkey agent` answers instead, asking for MFA on its own terminal, not in a popup.
     notes.push(isLatchkeyError(error) && error.code === 'broker' ? 'credential_process is served by another Latchkey broker' : `Not serving credential_process: ${describeError(error)}`);
   });
 
-  const watcher = watchFiles([settings.path, awsFilePath('credentials', env, env.HOME)], () => refresh.request());
+  const watcher = watchFiles([settings.path, awsFilePath('credentials', env, env.HOME)], changed);
   const resumed = () => {
     reminders.resume();
     refresh.request();

@@ -122,10 +122,12 @@ export function registerSettingsHandlers(deps: SettingsHandlerDeps): void {
     return { settings: await view(settings), scrubbed, adopted: adopted.map(({ profile }) => profile) };
   });
 
+  // A patch of what the person changed, applied to the file as it is under the lock: a change made
+  // elsewhere since the window read it (the tray's "Launch at login", the CLI) stays.
   on(verbs.savePreferences, async ({ preferences }) =>
     view(
       await store.update((settings) => {
-        settings.preferences = preferences;
+        Object.assign(settings.preferences, preferences);
       }),
     ),
   );

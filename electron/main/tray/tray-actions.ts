@@ -27,7 +27,7 @@ export interface TrayActionsDeps {
   confirm: OwnershipConfirm;
   openSettings(): void;
   quit(): void;
-  /** Rebuilds the tray from fresh state. */
+  /** Something changed: rebuilds the tray from fresh state, and has an open settings window read its view again. */
   refresh(): void;
 }
 

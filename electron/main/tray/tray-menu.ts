@@ -1,11 +1,14 @@
 /**
  * The tray menu as plain data. Items carry an action descriptor rather than a click handler, so tests
  * compare templates and the composition root maps each action to an engine call in one place.
- * Electron radio items cannot have submenus, so each identity's submenu lists its sessions twice:
- * once as a radio group to choose the active one, once as submenus of actions.
+ *
+ * The layout, as people know it from menu-bar apps: one click does the common thing. Each identity's
+ * submenu lists each of its sessions once — its roles, then the identity's own session — and choosing
+ * one makes it active. The active session's everyday actions (renew, copy the export lines) sit under
+ * the first line, which names it. Every session's actions, the rarer ones included, are in one
+ * "Session actions" submenu per identity: Electron's radio items cannot have submenus of their own.
  */
-import { formatTimeLeft } from './time-left';
-import { activeSummary } from './active-summary';
+import { sessionSummary } from './session-summary';
 import type { TrayIdentity, TrayMfaCode, TrayState } from './tray-state';
 
 export type TrayAction =
@@ -43,8 +46,15 @@ export function trayMenu(state: TrayState, now: number): MenuEntry[] {
   };
   if (state.identities.length === 0)
     return [note('Nothing is configured yet'), item('Add your first identity…', { kind: 'open-settings' }), SEPARATOR, launchAtLogin, SEPARATOR, QUIT];
+  const { active } = state;
   return [
-    note(state.active ? `Active: ${activeSummary(state.active, now)}` : 'No active session'),
+    ...(active
+      ? [
+          note(`Active: ${sessionSummary(active.name, active.expiration, now)}`),
+          item('Renew now', { kind: 'renew', name: active.name }),
+          item('Copy export lines', { kind: 'copy-exports', name: active.name }),
+        ]
+      : [note('No active session')]),
     SEPARATOR,
     ...state.identities.map((identity) => identityMenu(identity, state, now)),
     SEPARATOR,
@@ -57,23 +67,24 @@ export function trayMenu(state: TrayState, now: number): MenuEntry[] {
 
 function identityMenu(identity: TrayIdentity, state: TrayState, now: number): MenuEntry {
   const sessions = [
-    ...identity.roles.map((role) => ({ name: role, radioLabel: role, actionsLabel: role })),
-    { name: identity.name, radioLabel: 'Use base identity (no role)', actionsLabel: 'Base identity (no role)' },
+    ...identity.roles.map((role) => ({ name: role, label: role })),
+    // Plain words for a session without a role: the IAM user's own, as `aws sts get-session-token` gives.
+    { name: identity.name, label: `${identity.userName ?? identity.name}’s own session (no role)` },
   ];
   const codes = identity.mfaCodes.map((code) => copyCode(code, identity.mfaCodes.length > 1));
   return {
     type: 'submenu',
     label: identityLabel(identity),
     submenu: [
-      ...sessions.map(({ name, radioLabel }): MenuEntry => ({
+      ...sessions.map(({ name, label }): MenuEntry => ({
         type: 'radio',
-        label: `${radioLabel}  ${timeLeft(state.expirations[name], now)}`,
+        label: sessionSummary(label, state.expirations[name], now),
         checked: state.active?.name === name,
         action: { kind: 'activate', name },
       })),
-      SEPARATOR,
-      ...sessions.map(({ name, actionsLabel }): MenuEntry => ({ type: 'submenu', label: actionsLabel, submenu: sessionActions(name, state) })),
       ...(codes.length > 0 ? [SEPARATOR, ...codes] : []),
+      SEPARATOR,
+      { type: 'submenu', label: 'Session actions', submenu: sessions.map(({ name, label }) => ({ type: 'submenu', label, submenu: sessionActions(name, state) })) },
     ],
   };
 }
@@ -82,10 +93,6 @@ function identityMenu(identity: TrayIdentity, state: TrayState, now: number): Me
 function identityLabel({ name, userName, accountId }: TrayIdentity): string {
   const who = userName !== undefined && userName !== name ? `${userName} @ ${name}` : name;
   return accountId === undefined ? who : `${who} (${accountId.slice(0, 4)}…)`;
-}
-
-function timeLeft(expiration: Date | undefined, now: number): string {
-  return expiration === undefined ? '—' : formatTimeLeft(expiration, now);
 }
 
 function sessionActions(name: string, state: TrayState): MenuEntry[] {
@@ -100,5 +107,5 @@ function sessionActions(name: string, state: TrayState): MenuEntry[] {
 function copyCode({ device, code, secondsLeft }: TrayMfaCode, nameDevice: boolean): MenuEntry {
   const half = code.length / 2;
   const spaced = `${code.slice(0, half)} ${code.slice(half)}`;
-  return item(`Copy MFA code${nameDevice ? ` (${device})` : ''}  ${spaced}  (${secondsLeft} s)`, { kind: 'copy-mfa-code', device });
+  return item(`Copy MFA code ${spaced} (${nameDevice ? `${device}, ` : ''}${secondsLeft} s left)`, { kind: 'copy-mfa-code', device });
 }

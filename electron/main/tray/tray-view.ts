@@ -33,7 +33,7 @@ export class TrayView {
 
   /** When the state cannot be gathered at all: why, and the ways out. */
   renderProblem(problem: string): void {
-    this.#show('none', 'Latchkey — needs attention', [
+    this.#show('none', 'Latchkey: needs attention', [
       note(problem),
       SEPARATOR,
       { type: 'normal', label: 'Settings…', action: { kind: 'open-settings' } },

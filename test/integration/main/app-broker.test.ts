@@ -8,13 +8,15 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { brokerAddress } from '../../../electron/core/broker/broker-address';
+import { SingleFlight } from '../../../electron/core/sessions/single-flight';
 import { ipcContract, type MfaPromptView } from '../../../electron/shared/ipc-contract';
 import { keyring, moto as motoComponent } from '../../helpers/components';
-import { cliWorld, type CliWorld } from '../../helpers/latchkey-cli';
-import { ACCOUNT, createRole, createUser, iamClient } from '../../helpers/moto-iam';
-import { startMoto, type Moto } from '../../helpers/moto';
+import { aliceWorld, type CliResult, type CliWorld } from '../../helpers/latchkey-cli';
+import { roleArn } from '../../helpers/moto-iam';
+import { startMotoWorld, type MotoWorld } from '../../helpers/moto-world';
 import { describeWith } from '../../helpers/needs';
 import { startStsProxy, type StsProxy } from '../../helpers/sts-proxy';
+import { until } from '../../helpers/until';
 import { BrowserWindow, ipcMain, Notification } from '../../fakes/fake-electron';
 import { runTestApp } from './running-app';
 
@@ -23,23 +25,15 @@ vi.mock('electron', () => import('../../fakes/fake-electron'));
 const PARALLEL = 16;
 
 describeWith([keyring, motoComponent], 'the broker hosted by the app', () => {
-  let moto: Moto;
+  let moto: MotoWorld;
   let proxy: StsProxy;
   let world: CliWorld;
   const socket = () => brokerAddress(world.env);
 
   beforeAll(async () => {
-    moto = await startMoto();
+    moto = await startMotoWorld();
     proxy = await startStsProxy(moto.url);
-    const iam = iamClient(moto.url);
-    const alice = await createUser(iam, 'alice');
-    await createRole(iam, 'dev', ['alice']);
-    world = cliWorld(proxy.url);
-    await world.setUp([
-      [['identity', 'add', 'alice', '--access-key-id', alice.accessKeyId], alice.secretAccessKey],
-      [['mfa', 'add', 'phone', '--serial', `arn:aws:iam::${ACCOUNT}:mfa/alice`, '--identity', 'alice']],
-      [['role', 'add', 'dev', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/dev`, '--source', 'alice', '--mfa', 'phone']],
-    ]);
+    world = await aliceWorld(moto, { mfa: {}, stsUrl: proxy.url });
   }, 60_000);
   afterAll(async () => {
     await proxy?.stop();
@@ -47,37 +41,50 @@ describeWith([keyring, motoComponent], 'the broker hosted by the app', () => {
   });
 
   it(`answers ${PARALLEL} concurrent credential-process runs with one MFA popup, one GetSessionToken and one AssumeRole`, async () => {
+    // Every request for dev's session that finds none cached joins the one flight that fetches it.
+    const joined = vi.spyOn(SingleFlight.prototype, 'run');
+    const joinedDev = () => joined.mock.calls.filter(([key]) => key.includes(roleArn('dev'))).length;
     const app = await runTestApp(world);
-    await app.menuShowing('No active session');
-    const runs = Promise.all(Array.from({ length: PARALLEL }, () => world.run(['credential-process', 'dev'])));
+    try {
+      await app.menuShowing('No active session');
+      const ended: CliResult[] = [];
+      const runs = Promise.all(Array.from({ length: PARALLEL }, () => world.run(['credential-process', 'dev']).then((result) => (ended.push(result), result))));
+      const noneEnded = () => {
+        if (ended.length > 0) throw new Error(`a run ended before the person typed a code: ${JSON.stringify(ended[0])}`);
+      };
 
-    const popup = await vi.waitFor(
-      () => {
-        const [window] = BrowserWindow.all;
-        const sent = window?.webContents.sent.find((message) => message.channel === ipcContract.mfaPrompt.show.name);
-        if (!window || !sent) throw new Error('no MFA popup yet');
-        return { window, view: sent.payload as MfaPromptView };
-      },
-      { timeout: 20_000, interval: 20 },
-    );
-    expect(popup.view).toMatchObject({ deviceName: 'phone', identityName: 'alice', requesters: ['credential_process dev'] });
-    // Give every run time to reach the broker and join the wait, as Terraform's parallel calls would.
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    // The person types a code (moto does not check it) into the popup, whose page sends it.
-    await expect(ipcMain.invoke(ipcContract.mfaPrompt.submit.name, popup.window.webContents.invokeEvent(), { requestId: popup.view.requestId, code: '123456' })).resolves.toEqual({ ok: true });
+      const popup = await vi.waitFor(
+        () => {
+          noneEnded();
+          const [window] = BrowserWindow.all;
+          const sent = window?.webContents.sent.find((message) => message.channel === ipcContract.mfaPrompt.show.name);
+          if (!window || !sent) throw new Error('no MFA popup yet');
+          return { window, view: sent.payload as MfaPromptView };
+        },
+        { timeout: 20_000, interval: 20 },
+      );
+      expect(popup.view).toMatchObject({ deviceName: 'phone', identityName: 'alice', requesters: ['credential_process dev'] });
+      // Every run reaches the broker and joins the wait before the person answers, as Terraform's parallel calls would.
+      await until(() => (noneEnded(), joinedDev() === PARALLEL), `${PARALLEL} requests waiting for dev's session`, 30_000);
+      // The person types a code (moto does not check it) into the popup, whose page sends it.
+      await expect(ipcMain.invoke(ipcContract.mfaPrompt.submit.name, popup.window.webContents.invokeEvent(), { requestId: popup.view.requestId, code: '123456' })).resolves.toEqual({ ok: true });
 
-    const results = await runs;
-    for (const result of results) expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(new Set(results.map((result) => result.stdout)).size).toBe(1);
-    expect(JSON.parse(results[0]?.stdout ?? '')).toMatchObject({ Version: 1, AccessKeyId: expect.stringMatching(/^ASIA/) });
-    expect(BrowserWindow.all).toHaveLength(1);
-    expect(popup.window.destroyed).toBe(true);
-    expect(proxy.count('GetSessionToken')).toBe(1);
-    expect(proxy.count('AssumeRole')).toBe(1);
-    // The tray shows what the broker handed out.
-    await app.menuShowing(/"dev {2}(1 h 00|59) min"/);
-    await app.quit();
-  });
+      const results = await runs;
+      for (const result of results) expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(new Set(results.map((result) => result.stdout)).size).toBe(1);
+      expect(JSON.parse(results[0]?.stdout ?? '')).toMatchObject({ Version: 1, AccessKeyId: expect.stringMatching(/^ASIA/) });
+      expect(BrowserWindow.all).toHaveLength(1);
+      expect(popup.window.destroyed).toBe(true);
+      expect(proxy.count('GetSessionToken')).toBe(1);
+      expect(proxy.count('AssumeRole')).toBe(1);
+      // The tray shows what the broker handed out.
+      await app.menuShowing(/"dev — (1 h 00|59) min left"/);
+    } finally {
+      joined.mockRestore();
+      // Even after a failure: the next test needs the socket free.
+      await app.quit();
+    }
+  }, 60_000);
 
   it('leaves a live latchkey agent on the socket alone, says so, and keeps working without hosting', async () => {
     const agent = await world.startAgent();

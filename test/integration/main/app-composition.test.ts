@@ -8,8 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { brokerAddress } from '../../../electron/core/broker/broker-address';
 import { keyring, moto as motoComponent } from '../../helpers/components';
-import { aliceAndDev, type CliWorld } from '../../helpers/latchkey-cli';
-import { startMoto, type Moto } from '../../helpers/moto';
+import { aliceWorld, type CliWorld } from '../../helpers/latchkey-cli';
+import { startMotoWorld, type MotoWorld } from '../../helpers/moto-world';
 import { describeWith } from '../../helpers/needs';
 import { settingsPath } from '../../../electron/core/settings/settings-path';
 import { SettingsStore } from '../../../electron/core/settings/settings-store';
@@ -31,25 +31,25 @@ async function lingeringAfterSettling(expected: string[]): Promise<string[]> {
 }
 
 describeWith([keyring, motoComponent], 'the desktop app, composed', () => {
-  let moto: Moto;
+  let moto: MotoWorld;
   let world: CliWorld;
   let app: RunningTestApp;
   let before: string[];
   const socket = () => brokerAddress(world.env);
 
   beforeAll(async () => {
-    moto = await startMoto();
-    world = await aliceAndDev(moto.url);
+    moto = await startMotoWorld();
+    world = await aliceWorld(moto);
     before = lingering();
     app = await runTestApp(world);
   }, 60_000);
   afterAll(async () => moto?.stop());
 
   it('activating a role from the tray menu writes its session into [default] and shows it active', async () => {
-    (await app.menuShowing('No active session')).click('alice', 'dev  ');
-    const menu = await app.menuShowing(/Active: dev · (1 h 00|59) min left/);
-    expect(menu.item('alice', 'dev  ')).toMatchObject({ type: 'radio', checked: true });
-    expect(app.tray.tooltip).toMatch(/^Latchkey — dev · (1 h 00|59) min left$/);
+    (await app.menuShowing('No active session')).click('alice', 'dev');
+    const menu = await app.menuShowing(/Active: dev — (1 h 00|59) min left/);
+    expect(menu.item('alice', 'dev —')).toMatchObject({ type: 'radio', checked: true });
+    expect(app.tray.tooltip).toMatch(/^Latchkey: dev — (1 h 00|59) min left$/);
     expect(app.tray.image).toMatch(/assets\/tray-active\.png$/);
     expect(readFileSync(world.credentialsFile, 'utf8')).toMatch(
       /^\[default\]\naws_access_key_id = ASIA\w+\naws_secret_access_key = \S+\naws_session_token = \S+\nx_security_token_expires = \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\n/,
@@ -63,9 +63,14 @@ describeWith([keyring, motoComponent], 'the desktop app, composed', () => {
     expect(readFileSync(world.credentialsFile, 'utf8')).toContain(`aws_access_key_id = ${AccessKeyId}\n`);
     expect(JSON.parse((await world.run(['status', '--json'])).stdout)).toMatchObject({ heldBy: 'broker' });
 
-    (await app.menuShowing('Copy export lines')).click('alice', 'dev', 'Copy export lines');
+    (await app.menuShowing('Copy export lines')).click('alice', 'Session actions', 'dev', 'Copy export lines');
     await vi.waitFor(() => expect(clipboard.text).not.toBe(''));
-    expect(clipboard.text).toBe((await world.run(['env', 'dev'])).stdout.trimEnd());
+    const exports = (await world.run(['env', 'dev'])).stdout.trimEnd();
+    expect(clipboard.text).toBe(exports);
+    // The active session's own item, under the menu's first line, copies the same.
+    clipboard.text = '';
+    (await app.menuShowing('Copy export lines')).click('Copy export lines');
+    await vi.waitFor(() => expect(clipboard.text).toBe(exports));
   });
 
   it('reminds before the active session expires, and its Renew writes a new session into [default]', async () => {

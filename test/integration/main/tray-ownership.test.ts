@@ -7,8 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { keyring, moto as motoComponent } from '../../helpers/components';
-import { aliceAndDev, type CliWorld } from '../../helpers/latchkey-cli';
-import { startMoto, type Moto } from '../../helpers/moto';
+import { aliceWorld, type CliWorld } from '../../helpers/latchkey-cli';
+import { startMotoWorld, type MotoWorld } from '../../helpers/moto-world';
 import { describeWith } from '../../helpers/needs';
 import { settingsPath } from '../../../electron/core/settings/settings-path';
 import { SettingsStore } from '../../../electron/core/settings/settings-store';
@@ -33,15 +33,15 @@ async function messageBox(count: number): Promise<FakeMessageBox> {
 }
 
 describeWith([keyring, motoComponent], 'the tray switching over a profile Latchkey does not own', () => {
-  let moto: Moto;
+  let moto: MotoWorld;
   let world: CliWorld;
   let app: RunningTestApp;
   const published = async () => (await new SettingsStore(settingsPath(world.env)).load()).published;
-  const chooseDev = async () => (await app.menuShowing('alice')).click('alice', 'dev  ');
+  const chooseDev = async () => (await app.menuShowing('alice')).click('alice', 'dev');
 
   beforeAll(async () => {
-    moto = await startMoto();
-    world = await aliceAndDev(moto.url);
+    moto = await startMotoWorld();
+    world = await aliceWorld(moto);
     app = await runTestApp(world);
   }, 60_000);
   afterAll(async () => {
@@ -83,7 +83,7 @@ describeWith([keyring, motoComponent], 'the tray switching over a profile Latchk
 
     await chooseDev();
     (await messageBox(3)).click('Replace');
-    await app.menuShowing(/Active: dev · (1 h 00|59) min left/);
+    await app.menuShowing(/Active: dev — (1 h 00|59) min left/);
     // The foreign session stays as a comment that `latchkey unpublish default` puts back.
     expect(readFileSync(world.credentialsFile, 'utf8')).toMatch(
       /^\[default\]\n# Replaced by Latchkey; `latchkey unpublish default` puts these lines back:\n# aws_access_key_id = ASIAFOREIGNEXAMPLE01\n# aws_secret_access_key = foreign-secret\n# aws_session_token = foreign-token\naws_access_key_id = ASIA\w+\naws_secret_access_key = \S+\naws_session_token = \S+\nx_security_token_expires = \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\n$/,

@@ -368,16 +368,40 @@ describe('settings handlers: import and preferences', () => {
   it('saves the preferences', async () => {
     const w = world();
     const { preferences } = await w.api.load({});
-    const view = await w.api.savePreferences({
-      preferences: { ...preferences, activeTargetProfile: 'work', reminderLeadMinutes: 5, stripExpiredKeys: true, launchAtLogin: true, publishRolesUnderOwnName: true },
+    const changes = {
+      activeTargetProfile: 'work',
+      reminderLeadMinutes: 5,
+      renewalWindowMinutes: 20,
+      mfaSessionSeconds: 3_600,
+      roleSessionSeconds: 7_200,
+      stripExpiredKeys: true,
+      launchAtLogin: true,
+      publishRolesUnderOwnName: true,
+    };
+    const view = await w.api.savePreferences({ preferences: changes });
+    expect(view.preferences).toEqual({ ...preferences, ...changes });
+    expect((await w.store.load()).preferences).toEqual({ ...preferences, ...changes });
+  });
+
+  it('saves only the fields it is given: a change made elsewhere since the window read them stays', async () => {
+    const w = world();
+    const opened = (await w.api.load({})).preferences;
+    // The tray's "Launch at login" and a CLI edit, while the window shows what it read before.
+    await w.store.update((settings) => {
+      settings.preferences.launchAtLogin = true;
+      settings.preferences.roleSessionSeconds = 7_200;
     });
-    expect(view.preferences).toEqual({ ...preferences, activeTargetProfile: 'work', reminderLeadMinutes: 5, stripExpiredKeys: true, launchAtLogin: true, publishRolesUnderOwnName: true });
-    expect((await w.store.load()).preferences.activeTargetProfile).toBe('work');
+    const view = await w.api.savePreferences({ preferences: { reminderLeadMinutes: 5 } });
+    expect(view.preferences).toEqual({ ...opened, reminderLeadMinutes: 5, launchAtLogin: true, roleSessionSeconds: 7_200 });
+    expect((await w.store.load()).preferences).toEqual(view.preferences);
+    // An empty patch changes nothing, and answers the view as it is.
+    expect(await w.api.savePreferences({ preferences: {} })).toEqual(view);
   });
 });
 
 describe('settings handlers: refusals save nothing', () => {
-  const verbs = ipcContract.settings;
+  // The invoke channels: `changed` is main's to send.
+  const { changed: _changed, ...verbs } = ipcContract.settings;
   type Case = [title: string, verb: keyof typeof verbs, request: (w: ReturnType<typeof world>, token: string) => unknown, says: RegExp];
   const cases: Case[] = [
     ['an access key id that is not AKIA…', 'addIdentity', (w) => ({ identity: { name: 'bob', accessKeyId: 'ASIAIOSFODNN7EXAMPLE' }, secretAccessKey: w.alice.secretAccessKey, verify: false }), /identity.accessKeyId: access key id must be a long-term key id/],
@@ -401,8 +425,13 @@ describe('settings handlers: refusals save nothing', () => {
     ['a role of no source', 'addRole', () => ({ role: role({ source: 'nobody' }) }), /role "deploy" has source "nobody", which is neither an identity nor a role/],
     ['a role with a device of no such name', 'addRole', () => ({ role: role({ mfaDevice: 'nodevice' }) }), /MFA device "nodevice", which does not exist/],
     ['an edit of no such role', 'updateRole', () => ({ role: role({ name: 'ghost' }) }), /no role is named "ghost"/],
-    ['a reminder lead time of 0', 'savePreferences', () => ({ preferences: { activeTargetProfile: 'default', reminderLeadMinutes: 0, renewalWindowMinutes: 15, mfaSessionSeconds: 43200, roleSessionSeconds: 3600, stripExpiredKeys: false, publishRolesUnderOwnName: false, launchAtLogin: false } }), /reminder lead time \(minutes\) must be at least 1/],
-    ['a profile name that could inject a section', 'savePreferences', () => ({ preferences: { activeTargetProfile: 'a]b', reminderLeadMinutes: 10, renewalWindowMinutes: 15, mfaSessionSeconds: 43200, roleSessionSeconds: 3600, stripExpiredKeys: false, publishRolesUnderOwnName: false, launchAtLogin: false } }), /profile name "a\]b" is not allowed/],
+    ['a reminder lead time of 0', 'savePreferences', () => ({ preferences: { reminderLeadMinutes: 0 } }), /preferences.reminderLeadMinutes: reminder lead time \(minutes\) must be at least 1/],
+    ['a renewal window under botocore\'s 15 minutes', 'savePreferences', () => ({ preferences: { renewalWindowMinutes: 10 } }), /renewal window \(minutes\) must be at least 15/],
+    ['an MFA session longer than STS allows', 'savePreferences', () => ({ preferences: { mfaSessionSeconds: 200_000 } }), /preferences.mfaSessionSeconds: .*from 900 to 129600/],
+    ['a role session of a fraction of a second', 'savePreferences', () => ({ preferences: { roleSessionSeconds: 3600.5 } }), /preferences.roleSessionSeconds: role duration must be a whole number of seconds from 900 to 43200/],
+    ['a profile name that could inject a section', 'savePreferences', () => ({ preferences: { activeTargetProfile: 'a]b' } }), /profile name "a\]b" is not allowed/],
+    ['a preference the settings do not have', 'savePreferences', () => ({ preferences: { theme: 'dark' } }), /preferences.theme: Invalid key/],
+    ['a preference sent as undefined, which would reset it', 'savePreferences', () => ({ preferences: { launchAtLogin: undefined } }), /preferences.launchAtLogin: Invalid type/],
     ['an import of something not in the plan', 'applyImport', () => ({ identities: ['ghost'], mfaDevices: [], roles: [], scrub: true, adopt: true }), /"ghost" can no longer be imported/],
     ['an import without saying whether to adopt', 'applyImport', () => ({ identities: [], mfaDevices: [], roles: [], scrub: false }), /adopt: Invalid key/],
     ['removing what is in use', 'remove', () => ({ kind: 'identity', name: 'alice' }), /identity "alice" is still used by MFA device "phone"/],

@@ -16,6 +16,7 @@ import { settingsWorld, type Answer } from '../../../e2e/settings-test-api';
 const electron = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
   invoked: [] as { channel: string; request: unknown }[],
+  listeners: new Map<string, Set<(event: unknown, payload: unknown) => void>>(),
 }));
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => electron.exposed.set(key, api) },
@@ -23,22 +24,40 @@ vi.mock('electron', () => ({
     invoke: async (channel: string, request: unknown) => {
       electron.invoked.push({ channel, request });
     },
+    on: (channel: string, listener: (event: unknown, payload: unknown) => void) => {
+      const set = electron.listeners.get(channel) ?? new Set();
+      electron.listeners.set(channel, set.add(listener));
+    },
+    removeListener: (channel: string, listener: (event: unknown, payload: unknown) => void) => electron.listeners.get(channel)?.delete(listener),
   },
 }));
 
-const verbs = Object.keys(ipcContract.settings).sort();
+/** The verbs are the invoke channels; `changed` is main's event, which the window subscribes to. */
+const { changed, ...invokes } = ipcContract.settings;
+const verbs = Object.keys(invokes).sort();
 
 describe('the settings contract', () => {
   it('the real preload exposes exactly its verbs, each invoking its own channel with the request as given', async () => {
     await import('../../../../electron/preload/settings');
     const { settings, ...others } = electron.exposed.get('latchkey') as Pick<WindowApi, 'settings'>;
     expect(others).toEqual({});
-    expect(Object.keys(settings).sort()).toEqual(verbs);
-    for (const [verb, channel] of Object.entries(ipcContract.settings)) {
+    expect(Object.keys(settings).sort()).toEqual([...verbs, 'onChanged'].sort());
+    for (const [verb, channel] of Object.entries(invokes)) {
       const request = { probe: verb };
-      await (settings[verb as keyof SettingsApi] as (request: unknown) => Promise<unknown>)(request);
+      await (settings[verb as keyof typeof invokes] as (request: unknown) => Promise<unknown>)(request);
       expect(electron.invoked.at(-1)).toEqual({ channel: channel.name, request });
     }
+
+    // `changed` reaches the page as a call with nothing in it (not the IPC event, whose sender is ipcRenderer), until it unsubscribes.
+    const heard: unknown[][] = [];
+    const unsubscribe = settings.onChanged((...args: unknown[]) => void heard.push(args));
+    const deliver = () => electron.listeners.get(changed.name)?.forEach((listener) => listener({ sender: 'ipcRenderer' }, {}));
+    deliver();
+    expect(heard).toEqual([[]]);
+    unsubscribe();
+    deliver();
+    expect(heard).toEqual([[]]);
+    expect(electron.listeners.get(changed.name)?.size).toBe(0);
   });
 
   it('main registers a handler for exactly its channels', () => {
@@ -56,14 +75,14 @@ describe('the settings contract', () => {
       env: {},
       processCommand: { unavailable: 'unused' },
     });
-    expect(registered.sort()).toEqual(Object.values(ipcContract.settings).map((channel) => channel.name).sort());
+    expect(registered.sort()).toEqual(Object.values(invokes).map((channel) => channel.name).sort());
   });
 
   it('the test implementation answers every verb, with results the contract accepts', async () => {
     const answers: Answer[] = [];
     const world = settingsWorld({ answers });
     const api: SettingsApi = world.api;
-    expect(Object.keys(api).sort()).toEqual(verbs);
+    expect(Object.keys(api).sort()).toEqual([...verbs, 'onChanged'].sort());
 
     const alice = world.sts.addUser('alice');
     const roleArn = world.sts.addRole('deploy');
@@ -86,11 +105,11 @@ describe('the settings contract', () => {
     await api.addRole({ role: { name: 'deploy', roleArn, source: 'alice', directMfa: false } });
     await api.updateRole({ role: { name: 'deploy', roleArn, source: 'alice', directMfa: false, region: 'eu-west-1' } });
     await api.testRole({ name: 'deploy' });
-    const { preferences } = await api.savePreferences({ preferences: (await api.load({})).preferences });
-    expect(preferences.activeTargetProfile).toBe('default');
+    const { preferences } = await api.savePreferences({ preferences: { reminderLeadMinutes: 5 } });
+    expect(preferences).toMatchObject({ activeTargetProfile: 'default', reminderLeadMinutes: 5 });
     await api.remove({ kind: 'role', name: 'deploy' });
 
     expect([...new Set(answers.map((answer) => answer.verb))].sort()).toEqual(verbs);
-    for (const { verb, result } of answers) expect(v.safeParse(ipcContract.settings[verb as keyof SettingsApi].result, result).issues).toBeUndefined();
+    for (const { verb, result } of answers) expect(v.safeParse(invokes[verb as keyof typeof invokes].result, result).issues).toBeUndefined();
   });
 });

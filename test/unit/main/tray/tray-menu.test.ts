@@ -23,11 +23,15 @@ const state: TrayState = {
   launchAtLogin: false,
 };
 
-const actions = (name: string, cached = true): MenuEntry[] => [
-  { type: 'normal', label: 'Renew now', action: { kind: 'renew', name } },
-  { type: 'normal', label: 'Copy export lines', action: { kind: 'copy-exports', name } },
-  { type: 'normal', label: 'Forget session', action: { kind: 'forget', name }, ...(!cached && { enabled: false }) },
-];
+const actions = (label: string, name: string, cached = true): MenuEntry => ({
+  type: 'submenu',
+  label,
+  submenu: [
+    { type: 'normal', label: 'Renew now', action: { kind: 'renew', name } },
+    { type: 'normal', label: 'Copy export lines', action: { kind: 'copy-exports', name } },
+    { type: 'normal', label: 'Forget session', action: { kind: 'forget', name }, ...(!cached && { enabled: false }) },
+  ],
+});
 const tail: MenuEntry[] = [
   { type: 'separator' },
   { type: 'normal', label: 'Settings…', action: { kind: 'open-settings' } },
@@ -37,41 +41,62 @@ const tail: MenuEntry[] = [
 ];
 
 describe('trayMenu', () => {
-  it('lays out the active session, each identity with its roles, actions and MFA code, then the app items', () => {
+  it('heads the menu with the active session and its everyday actions, then each identity with one entry per session', () => {
     expect(trayMenu(state, NOW)).toEqual([
-      { type: 'normal', label: 'Active: prod-admin · 47 min left', enabled: false },
+      { type: 'normal', label: 'Active: prod-admin — 47 min left', enabled: false },
+      { type: 'normal', label: 'Renew now', action: { kind: 'renew', name: 'prod-admin' } },
+      { type: 'normal', label: 'Copy export lines', action: { kind: 'copy-exports', name: 'prod-admin' } },
       { type: 'separator' },
       {
         type: 'submenu',
         label: 'alice @ acme-prod (1234…)',
         submenu: [
-          { type: 'radio', label: 'prod-admin  47 min', checked: true, action: { kind: 'activate', name: 'prod-admin' } },
-          { type: 'radio', label: 'prod-readonly  —', checked: false, action: { kind: 'activate', name: 'prod-readonly' } },
-          { type: 'radio', label: 'Use base identity (no role)  1 h 05 min', checked: false, action: { kind: 'activate', name: 'acme-prod' } },
+          { type: 'radio', label: 'prod-admin — 47 min left', checked: true, action: { kind: 'activate', name: 'prod-admin' } },
+          { type: 'radio', label: 'prod-readonly', checked: false, action: { kind: 'activate', name: 'prod-readonly' } },
+          { type: 'radio', label: 'alice’s own session (no role) — 1 h 05 min left', checked: false, action: { kind: 'activate', name: 'acme-prod' } },
           { type: 'separator' },
-          { type: 'submenu', label: 'prod-admin', submenu: actions('prod-admin') },
-          { type: 'submenu', label: 'prod-readonly', submenu: actions('prod-readonly', false) },
-          { type: 'submenu', label: 'Base identity (no role)', submenu: actions('acme-prod') },
+          { type: 'normal', label: 'Copy MFA code 481 205 (18 s left)', action: { kind: 'copy-mfa-code', device: 'alice-phone' } },
           { type: 'separator' },
-          { type: 'normal', label: 'Copy MFA code  481 205  (18 s)', action: { kind: 'copy-mfa-code', device: 'alice-phone' } },
+          {
+            type: 'submenu',
+            label: 'Session actions',
+            submenu: [
+              actions('prod-admin', 'prod-admin'),
+              actions('prod-readonly', 'prod-readonly', false),
+              actions('alice’s own session (no role)', 'acme-prod'),
+            ],
+          },
         ],
       },
       {
         type: 'submenu',
         label: 'bob (5678…)',
         submenu: [
-          { type: 'radio', label: 'Use base identity (no role)  expired', checked: false, action: { kind: 'activate', name: 'bob' } },
+          { type: 'radio', label: 'bob’s own session (no role) — expired', checked: false, action: { kind: 'activate', name: 'bob' } },
           { type: 'separator' },
-          { type: 'submenu', label: 'Base identity (no role)', submenu: actions('bob') },
+          { type: 'submenu', label: 'Session actions', submenu: [actions('bob’s own session (no role)', 'bob')] },
         ],
       },
       ...tail,
     ]);
   });
 
-  it('says when nothing is active, checks no role, and shows the launch-at-login choice as it is', () => {
+  it('lists each session once per identity, with no label padded to line up', () => {
+    const labels = (entries: MenuEntry[]): string[] => entries.flatMap((entry) => [entry.label ?? '', ...labels(entry.submenu ?? [])]);
+    const alice = trayMenu(state, NOW)[4]?.submenu ?? [];
+    const choices = alice.filter((entry) => entry.type === 'radio').map((entry) => entry.action);
+    expect(choices).toEqual([
+      { kind: 'activate', name: 'prod-admin' },
+      { kind: 'activate', name: 'prod-readonly' },
+      { kind: 'activate', name: 'acme-prod' },
+    ]);
+    expect(alice.filter((entry) => entry.label === 'prod-admin' || entry.label?.startsWith('prod-admin '))).toHaveLength(1);
+    for (const label of labels(trayMenu(state, NOW))) expect(label).not.toMatch(/ {2}|^ | $/);
+  });
+
+  it('says when nothing is active, offers no active actions, checks no role, and shows the launch-at-login choice as it is', () => {
     const menu = trayMenu({ ...state, active: undefined, launchAtLogin: true }, NOW);
-    expect(menu[0]).toEqual({ type: 'normal', label: 'No active session', enabled: false });
+    expect(menu.slice(0, 2)).toEqual([{ type: 'normal', label: 'No active session', enabled: false }, { type: 'separator' }]);
     const radios = menu.flatMap((entry) => entry.submenu ?? []).filter((entry) => entry.type === 'radio');
     expect(radios.map((radio) => radio.checked)).toEqual([false, false, false, false]);
     expect(menu.find((entry) => entry.type === 'checkbox')).toEqual({
@@ -82,15 +107,18 @@ describe('trayMenu', () => {
     });
   });
 
-  it('names the device when an identity has several with stored seeds', () => {
+  it('names the device when an identity has several with stored seeds, and the identity when its user name is unknown', () => {
     const identity = { name: 'carol', roles: [], mfaCodes: [{ device: 'phone', code: '000111', secondsLeft: 3 }, { device: 'yubi', code: '222333', secondsLeft: 3 }] };
-    const labels = trayMenu({ ...state, identities: [identity] }, NOW)[2]?.submenu?.map((entry) => entry.label);
-    expect(labels).toContain('Copy MFA code (phone)  000 111  (3 s)');
-    expect(labels).toContain('Copy MFA code (yubi)  222 333  (3 s)');
+    const labels = trayMenu({ ...state, identities: [identity] }, NOW)[4]?.submenu?.map((entry) => entry.label);
+    expect(labels).toEqual(['carol’s own session (no role)', undefined, 'Copy MFA code 000 111 (phone, 3 s left)', 'Copy MFA code 222 333 (yubi, 3 s left)', undefined, 'Session actions']);
   });
 
-  it('says an expired active session is expired', () => {
-    expect(trayMenu({ ...state, active: { name: 'bob', expiration: at(-MINUTE) } }, NOW)[0]?.label).toBe('Active: bob · expired');
+  it('says an expired active session is expired, and still offers to renew it', () => {
+    const menu = trayMenu({ ...state, active: { name: 'bob', expiration: at(-MINUTE) } }, NOW);
+    expect(menu.slice(0, 2)).toEqual([
+      { type: 'normal', label: 'Active: bob — expired', enabled: false },
+      { type: 'normal', label: 'Renew now', action: { kind: 'renew', name: 'bob' } },
+    ]);
   });
 
   it('on first run offers to add an identity', () => {

@@ -9,15 +9,15 @@ const activeFor = (left: number): TrayState => ({ ...base, active: { name: 'prod
 
 describe('trayStatus', () => {
   it('is none, with a tooltip saying so, without an active session', () => {
-    expect(trayStatus(base, NOW)).toEqual({ icon: 'none', tooltip: 'Latchkey — no active session' });
+    expect(trayStatus(base, NOW)).toEqual({ icon: 'none', tooltip: 'Latchkey: no active session' });
   });
 
   it('follows the active session: active, expiring within the reminder lead time, expired', () => {
-    expect(trayStatus(activeFor(47 * MINUTE), NOW)).toEqual({ icon: 'active', tooltip: 'Latchkey — prod-admin · 47 min left' });
+    expect(trayStatus(activeFor(47 * MINUTE), NOW)).toEqual({ icon: 'active', tooltip: 'Latchkey: prod-admin — 47 min left' });
     expect(trayStatus(activeFor(10 * MINUTE + 1), NOW).icon).toBe('active');
-    expect(trayStatus(activeFor(10 * MINUTE), NOW)).toEqual({ icon: 'expiring', tooltip: 'Latchkey — prod-admin · 10 min left' });
-    expect(trayStatus(activeFor(30_000), NOW)).toEqual({ icon: 'expiring', tooltip: 'Latchkey — prod-admin · < 1 min left' });
-    expect(trayStatus(activeFor(0), NOW)).toEqual({ icon: 'expired', tooltip: 'Latchkey — prod-admin · expired' });
+    expect(trayStatus(activeFor(10 * MINUTE), NOW)).toEqual({ icon: 'expiring', tooltip: 'Latchkey: prod-admin — 10 min left' });
+    expect(trayStatus(activeFor(30_000), NOW)).toEqual({ icon: 'expiring', tooltip: 'Latchkey: prod-admin — < 1 min left' });
+    expect(trayStatus(activeFor(0), NOW)).toEqual({ icon: 'expired', tooltip: 'Latchkey: prod-admin — expired' });
   });
 
   it('uses the lead time preference', () => {

@@ -34,16 +34,16 @@ describe('TrayView', () => {
     const { view, tray, perform } = setup();
     view.render(state, NOW, []);
     expect(tray.image).toBe('/opt/latchkey/assets/tray-expiring.png');
-    expect(tray.tooltip).toBe('Latchkey — dev · 5 min left');
-    expect(tray.menu?.labels()[0]).toBe('Active: dev · 5 min left');
-    tray.menu?.click('alice', 'dev  ');
+    expect(tray.tooltip).toBe('Latchkey: dev — 5 min left');
+    expect(tray.menu?.labels()[0]).toBe('Active: dev — 5 min left');
+    tray.menu?.click('alice', 'dev —');
     expect(perform).toHaveBeenCalledWith({ kind: 'activate', name: 'dev' });
   });
 
   it('heads the menu with notes', () => {
     const { view, tray } = setup();
     view.render(state, NOW, ['credential_process is served by another Latchkey broker']);
-    expect(tray.menu?.labels().slice(0, 3)).toEqual(['credential_process is served by another Latchkey broker', '---', 'Active: dev · 5 min left']);
+    expect(tray.menu?.labels().slice(0, 3)).toEqual(['credential_process is served by another Latchkey broker', '---', 'Active: dev — 5 min left']);
     expect(tray.menu?.item('credential_process is served').enabled).toBe(false);
   });
 
