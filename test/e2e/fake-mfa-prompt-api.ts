@@ -40,6 +40,8 @@ function install({ acceptedCode, refusal }: { acceptedCode: string; refusal: str
     async cancel(requestId) {
       control.sent.push({ verb: 'cancel', requestId });
     },
+    // The window's size is not this fake's concern (popup-main.ts plays the window).
+    async fit() {},
   };
   const api: Pick<WindowApi, 'mfaPrompt'> = { mfaPrompt };
   Object.assign(globalThis, { latchkey: api, fakeMfaPrompt: control });

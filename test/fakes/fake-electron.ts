@@ -11,6 +11,8 @@ import type {
   MenuItemConstructorOptions,
   MessageBoxOptions,
   MessageBoxReturnValue,
+  PopupOptions,
+  Rectangle,
 } from 'electron';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
@@ -87,18 +89,33 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
+/** Height of the title bar the fake windows have: their outer bounds are their content's plus this. */
+export const FAKE_FRAME_HEIGHT = 28;
+
 export class BrowserWindow extends EventEmitter {
   static all: BrowserWindow[] = [];
   /** Page URLs that fail to load, as a missing build would (app:// answers 404). */
   static failingPages = new Set<string>();
   readonly webContents = new FakeWebContents();
   visible = false;
+  /** Shown without taking the focus. */
+  shownInactive = false;
   destroyed = false;
   /** The URL the window loaded. */
   page: string | undefined;
+  /** Where the content is on the screen; the window is centred on the work area, as Electron does. */
+  contentBounds: Rectangle;
 
   constructor(readonly options: BrowserWindowConstructorOptions) {
     super();
+    const { width = 800, height = 600 } = options;
+    const { workArea } = screen;
+    this.contentBounds = {
+      x: workArea.x + Math.round((workArea.width - width) / 2),
+      y: workArea.y + Math.round((workArea.height - height) / 2),
+      width,
+      height,
+    };
     BrowserWindow.all.push(this);
     // As Electron does for every web contents, before anyone else can reach it.
     app.emit('web-contents-created', {}, this.webContents);
@@ -111,6 +128,23 @@ export class BrowserWindow extends EventEmitter {
   focused = false;
   show(): void {
     this.visible = true;
+  }
+  showInactive(): void {
+    this.visible = true;
+    this.shownInactive = true;
+  }
+  isVisible(): boolean {
+    return this.visible;
+  }
+  getContentBounds(): Rectangle {
+    return { ...this.contentBounds };
+  }
+  getBounds(): Rectangle {
+    const { x, y, width, height } = this.contentBounds;
+    return { x, y: y - FAKE_FRAME_HEIGHT, width, height: height + FAKE_FRAME_HEIGHT };
+  }
+  setContentBounds(bounds: Rectangle): void {
+    this.contentBounds = { ...bounds };
   }
   focus(): void {
     this.focused = true;
@@ -130,7 +164,14 @@ export class BrowserWindow extends EventEmitter {
 }
 
 export class FakeMenu {
+  /** Every menu popped up, as a context menu is. */
+  static popups: { menu: FakeMenu; options: PopupOptions | undefined }[] = [];
+
   constructor(readonly template: MenuItemConstructorOptions[]) {}
+
+  popup(options?: PopupOptions): void {
+    FakeMenu.popups.push({ menu: this, options });
+  }
 
   /** The item reached by labels, each matching a label exactly or else its start ("alice", "Quit"); throws if absent. */
   item(...path: string[]): MenuItemConstructorOptions {
@@ -268,6 +309,12 @@ class FakeProtocol {
   }
 }
 
+/** One display; its work area leaves out a menu bar at the top. */
+export const screen = {
+  workArea: { x: 0, y: 25, width: 1440, height: 875 } as Rectangle,
+  getDisplayMatching: (_rect: Rectangle) => ({ workArea: { ...screen.workArea } }),
+};
+
 export const app = new FakeApp();
 export const protocol = new FakeProtocol();
 export const ipcMain = new FakeIpcMain();
@@ -318,6 +365,8 @@ export function resetFakeElectron(): void {
   Tray.all = [];
   Notification.all = [];
   Menu.applicationMenu = undefined;
+  FakeMenu.popups = [];
+  screen.workArea = { x: 0, y: 25, width: 1440, height: 875 };
   clipboard.text = '';
   dialog.errors = [];
   dialog.messageBoxes = [];

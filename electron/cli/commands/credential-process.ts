@@ -14,7 +14,7 @@ export const command: Command = {
     examples: ['credential_process = latchkey credential-process dev   # in ~/.aws/config, under [profile dev]', 'latchkey credential-process dev'],
   },
   async run({ positionals: [name = ''] }, io) {
-    const session = await sessionFor(name, `credential_process ${name}`, io);
+    const { session } = await sessionFor(name, `credential_process ${name}`, io);
     print(
       io.stdout,
       JSON.stringify({

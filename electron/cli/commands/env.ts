@@ -17,8 +17,8 @@ export const command: Command = {
   async run({ positionals: [name = ''], values }, io) {
     const format = String(values.format);
     if (!isShellFormat(format)) throw usageError(`--format must be one of ${Object.keys(SHELL_FORMATS).join(', ')}${didYouMean(format, Object.keys(SHELL_FORMATS))}`);
-    const session = await sessionFor(name, `env ${name}`, io);
-    print(io.stdout, SHELL_FORMATS[format](sessionVariables(session, session.region)));
+    const { session, region } = await sessionFor(name, `env ${name}`, io);
+    print(io.stdout, SHELL_FORMATS[format](sessionVariables(session, region)));
     return 0;
   },
 };

@@ -28,8 +28,8 @@ export const command: Command = {
     examples: ['latchkey exec dev -- aws s3 ls', 'latchkey exec prod-admin -- terraform plan'],
   },
   async run({ positionals: [name = ''], rest }, io) {
-    const session = await sessionFor(name, `exec ${name}`, io);
-    const env = { ...io.env, ...sessionVariables(session, session.region) };
+    const { session, region } = await sessionFor(name, `exec ${name}`, io);
+    const env = { ...io.env, ...sessionVariables(session, region) };
     for (const key of [...SHADOWING_VARIABLES, ...LAUNCHER_VARIABLES]) delete env[key];
     const [file = '', ...args] = rest;
     return runChild(file, args, env);

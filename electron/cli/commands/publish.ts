@@ -3,6 +3,7 @@ import { expiresText } from '../../core/sessions/session-profile';
 import { CliContext } from '../cli-context';
 import { AS_PROFILE, REPLACE, nameAndProfile, type Command } from '../command';
 import { print } from '../io';
+import { brokerSession } from '../session-for';
 
 export const command: Command = {
   options: { ...AS_PROFILE, ...REPLACE },
@@ -13,7 +14,13 @@ export const command: Command = {
   },
   async run(input, io) {
     const { name, profile } = nameAndProfile(input);
-    const session = await (await new CliContext(io).engine()).publish(name, profile, { replace: Boolean(input.values.replace) });
+    const requester = `publish ${name}`;
+    const engine = await new CliContext(io).engine();
+    const session = await engine.publish(name, profile, {
+      requester,
+      replace: Boolean(input.values.replace),
+      session: async () => (await brokerSession(name, requester, io))?.session,
+    });
     print(io.stdout, `published "${name}" as profile "${profile}" until ${expiresText(session.expiration)}`);
     return 0;
   },

@@ -4,6 +4,7 @@ import { expiresText } from '../../core/sessions/session-profile';
 import { CliContext } from '../cli-context';
 import { REPLACE, type Command } from '../command';
 import { print } from '../io';
+import { brokerSession } from '../session-for';
 
 export const command: Command = {
   options: REPLACE,
@@ -15,7 +16,12 @@ export const command: Command = {
   async run({ positionals: [name = ''], values }, io) {
     check(validateName('name'), name);
     const context = new CliContext(io);
-    const session = await (await context.engine()).use(name, { replace: Boolean(values.replace) });
+    const requester = `use ${name}`;
+    const session = await (await context.engine()).use(name, {
+      requester,
+      replace: Boolean(values.replace),
+      session: async () => (await brokerSession(name, requester, io))?.session,
+    });
     const { preferences } = await context.settings.load();
     print(io.stdout, `"${name}" is active in profile "${preferences.activeTargetProfile}" until ${expiresText(session.expiration)}`);
     return 0;

@@ -135,7 +135,7 @@ export class SessionEngine {
   async publish(name: string, profile: string = name, options: PublishOptions = {}): Promise<Session> {
     await this.#provider(name, 'publish'); // an unknown name is named as such, before any profile is looked at
     await this.#checkTarget(name, profile, options.replace ?? false);
-    const session = await this.credentials(name, options.requester ?? `publish ${name}`);
+    const session = (await options.session?.()) ?? (await this.credentials(name, options.requester ?? `publish ${name}`));
     await this.#write(name, profile, session, options.replace ?? false);
     return session;
   }
@@ -151,7 +151,7 @@ export class SessionEngine {
     if (preferences.publishRolesUnderOwnName && name !== preferences.activeTargetProfile) targets.push(name);
     await this.#provider(name, 'use');
     for (const profile of targets) await this.#checkTarget(name, profile, replace);
-    const session = await this.credentials(name, options.requester ?? `use ${name}`);
+    const session = (await options.session?.()) ?? (await this.credentials(name, options.requester ?? `use ${name}`));
     for (const profile of targets) await this.#write(name, profile, session, replace);
     return session;
   }
@@ -272,4 +272,9 @@ export interface PublishOptions {
   requester?: string;
   /** The person confirmed replacing credentials Latchkey did not write (never a long-term key). */
   replace?: boolean;
+  /**
+   * Where the session comes from when not from this engine: the CLI asks a running broker, so the
+   * app's popup or the agent asks for MFA, not the terminal. Undefined from it: this engine's own.
+   */
+  session?: () => Promise<Session | undefined>;
 }

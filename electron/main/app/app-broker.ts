@@ -5,6 +5,7 @@
  */
 import { BrokerServer } from '../../core/broker/broker-server';
 import { engineBrokerHost } from '../../core/broker/engine-broker-host';
+import type { WatchedPrompt } from '../../core/broker/watched-prompt';
 import type { SessionEngine } from '../../core/sessions/session-engine';
 
 export class AppBroker {
@@ -16,8 +17,10 @@ export class AppBroker {
     engine: Pick<SessionEngine, 'credentialsAndRegion' | 'cachedSessions' | 'forget' | 'forgetAll'>,
     /** A session was handed out: the tray shows it. */
     served: () => void,
+    /** The engine's MFA prompt: callers waiting on the broker are told the popup asks. */
+    prompt?: Pick<WatchedPrompt, 'watch'>,
   ) {
-    this.#server = new BrokerServer(engineBrokerHost('app', engine, served), { socketPath });
+    this.#server = new BrokerServer(engineBrokerHost('app', engine, served), { socketPath, prompt });
   }
 
   /** Rejects with the reason the socket cannot be served. */

@@ -9,6 +9,7 @@ import { describeError, isLatchkeyError } from '../../shared/errors';
 import { awsFilePath } from '../../core/aws-files/aws-file-path';
 import { brokerAddress } from '../../core/broker/broker-address';
 import { disableCoreDumps } from '../../core/broker/disable-core-dumps';
+import { WatchedPrompt } from '../../core/broker/watched-prompt';
 import { systemClock } from '../../core/clock';
 import { ensureRuntimeFolder } from '../../core/fs/runtime-folder';
 import { systemKeychain } from '../../core/keychain/system-keychain';
@@ -82,6 +83,8 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
   const promptFiles = windowFiles(appRoot, 'mfa-prompt');
   const promptWindow = new MfaPromptWindow({ files: promptFiles, failed: (error) => notifier.failed('Could not show the MFA prompt', error) });
   const popups = new MfaPopups({ window: promptWindow, clock, timers });
+  // A terminal waiting on the broker hears that the popup asks, rather than hanging silently.
+  const prompt = new WatchedPrompt(popups);
   const settingsFiles = windowFiles(appRoot, 'settings');
   const settingsWindow = new SettingsWindow(settingsFiles, (error) => notifier.failed('Could not open the settings', error));
   const openSettings = () => settingsWindow.open();
@@ -96,7 +99,7 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
     settings,
     keychain,
     sts,
-    prompt: popups,
+    prompt,
     clock,
     // Sessions in memory for the broker's warm path, and in the keychain for standalone CLI runs.
     cache: new LayeredSessionCache(new MemorySessionCache(), new KeychainSessionCache(keychain)),
@@ -175,7 +178,7 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
     processCommand: appProcessCommand({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, platform, env }),
   });
 
-  const broker = new AppBroker(brokerAddress(env), engine, changed);
+  const broker = new AppBroker(brokerAddress(env), engine, changed, prompt);
   await broker.start().catch((error: unknown) => {
     notifier.failed('Latchkey is not serving credential_process', error);
     // A live `latchkey agent` answers instead, asking for MFA on its own terminal, not in a popup.

@@ -1,7 +1,8 @@
 /**
  * The MFA popup behind MfaPopups (its PromptWindow): a small always-on-top window showing the request
  * at the head of the queue. Closing the window by hand cancels that request, and so does a page that
- * fails to load, so no caller waits out the two minutes for a popup nobody can see.
+ * fails to load, so no caller waits out the two minutes for a popup nobody can see. Its width is fixed
+ * and its height is the page's: the page measures its content and main fits the window to it (fit).
  */
 import { ipcContract, type MfaPromptView } from '../../shared/ipc-contract';
 import { send } from '../ipc/send';
@@ -23,6 +24,8 @@ export class MfaPromptWindow implements PromptWindow {
       deps.files,
       {
         title: 'MFA code · Latchkey',
+        // The content's size; the height is only until the page has measured itself.
+        useContentSize: true,
         width: 340,
         height: 200,
         alwaysOnTop: true,
@@ -37,7 +40,8 @@ export class MfaPromptWindow implements PromptWindow {
 
   show(view: MfaPromptView): void {
     this.#view = view;
-    this.#window.open().then(
+    // Only a code to type takes the keyboard; a countdown or a check in progress leaves it where it is.
+    this.#window.open({ focus: (view.phase ?? 'code') === 'code' }).then(
       (window) => {
         // Only the latest view is sent: one shown while the page loaded replaces this one.
         if (this.#view === view) send(window.webContents, ipcContract.mfaPrompt.show, view);
@@ -47,6 +51,10 @@ export class MfaPromptWindow implements PromptWindow {
         if (this.#view === view) this.#cancelShowing();
       },
     );
+  }
+
+  fit(height: number): void {
+    this.#window.fitContentHeight(height);
   }
 
   onCancel(cancel: (requestId: string) => void): void {

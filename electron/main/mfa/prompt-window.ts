@@ -7,4 +7,6 @@ export interface PromptWindow {
   close(): void;
   /** Who to tell when the person closes the popup (or it cannot be shown): the request showing is cancelled. */
   onCancel(cancel: (requestId: string) => void): void;
+  /** Sizes the popup to its page's content height, as the page measured it. */
+  fit(height: number): void;
 }

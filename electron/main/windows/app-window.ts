@@ -3,10 +3,12 @@
  * no Node, web security on, its page from app:// (app-protocol.ts), not file://. Navigation, new
  * windows and webviews are refused for every web contents at once (guard-web-contents.ts). The web
  * preferences stay inline in the constructor call so the security scan (electronegativity) can see them.
+ * Every window has the cut/copy/paste context menu (edit-context-menu.ts).
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { app, BrowserWindow, screen, type BrowserWindowConstructorOptions } from 'electron';
 import { appUrl } from './app-protocol';
+import { editContextMenu } from './edit-context-menu';
 
 /** Size, title and behaviour of a window; its web preferences are this module's alone. */
 export type WindowFrame = Omit<BrowserWindowConstructorOptions, 'webPreferences' | 'show'>;
@@ -43,8 +45,11 @@ export class AppWindow {
     return this.#current !== undefined;
   }
 
-  /** Opens the window, or brings it forward, once its page has loaded. */
-  async open(): Promise<BrowserWindow> {
+  /**
+   * Opens the window, or brings it forward, once its page has loaded. With `focus: false` it is only
+   * shown, without taking the keyboard from where the person is typing.
+   */
+  async open({ focus = true }: { focus?: boolean } = {}): Promise<BrowserWindow> {
     const current = (this.#current ??= this.#create());
     try {
       await current.loaded;
@@ -52,14 +57,36 @@ export class AppWindow {
       if (this.#current === current) this.close();
       throw error;
     }
-    if (!current.window.isDestroyed()) {
-      current.window.show();
-      // A tray app is not the active one when its window opens (the person is in a terminal or an IDE):
-      // take the focus, so what they type goes to the window.
-      app.focus({ steal: true });
-      current.window.focus();
+    const { window } = current;
+    if (window.isDestroyed()) return window;
+    if (!focus) {
+      if (!window.isVisible()) window.showInactive();
+      return window;
     }
-    return current.window;
+    window.show();
+    // A tray app is not the active one when its window opens (the person is in a terminal or an IDE):
+    // take the focus, so what they type goes to the window.
+    app.focus({ steal: true });
+    window.focus();
+    return window;
+  }
+
+  /**
+   * Makes the open window's content `height` tall, its width unchanged, as far as the work area of its
+   * screen allows (the page scrolls beyond that); a window that would reach past the bottom of the work
+   * area moves up.
+   */
+  fitContentHeight(height: number): void {
+    const window = this.#current?.window;
+    if (!window || window.isDestroyed()) return;
+    const outer = window.getBounds();
+    const content = window.getContentBounds();
+    const frame = outer.height - content.height;
+    const area = screen.getDisplayMatching(outer).workArea;
+    const fitted = Math.max(1, Math.min(Math.ceil(height), area.height - frame));
+    const top = Math.max(area.y, Math.min(outer.y, area.y + area.height - frame - fitted));
+    if (fitted === content.height && top === outer.y) return;
+    window.setContentBounds({ x: content.x, y: top + content.y - outer.y, width: content.width, height: fitted });
   }
 
   close(): void {
@@ -84,6 +111,7 @@ export class AppWindow {
         spellcheck: false,
       },
     });
+    editContextMenu(window);
     window.once('closed', () => {
       if (this.#current?.window !== window) return;
       this.#current = undefined;

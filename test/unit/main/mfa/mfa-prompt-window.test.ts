@@ -6,7 +6,7 @@ import { windowFiles } from '../../../../electron/main/windows/app-window';
 import { MfaPromptWindow } from '../../../../electron/main/mfa/mfa-prompt-window';
 import { MfaPopups } from '../../../../electron/main/mfa/mfa-popups';
 import { FakeTimers } from '../../../fakes/fake-timers';
-import { BrowserWindow, resetFakeElectron } from '../../../fakes/fake-electron';
+import { BrowserWindow, FAKE_FRAME_HEIGHT, resetFakeElectron, screen } from '../../../fakes/fake-electron';
 
 vi.mock('electron', () => import('../../../fakes/fake-electron'));
 
@@ -21,7 +21,8 @@ function setup() {
   const timers = new FakeTimers();
   const popups = new MfaPopups({ window, clock: timers.clock, timers });
   const ask = (device: MfaDevice, requester: string) => popups.ask({ device, identity: alice, requester, attempt: 1 });
-  return { window, popups, failed, timers, ask };
+  const done = (device: MfaDevice, requester: string) => popups.done({ device, identity: alice, requester });
+  return { window, popups, failed, timers, ask, done };
 }
 
 /** What the popup windows were sent, once their pages have loaded. */
@@ -38,7 +39,8 @@ describe('MfaPromptWindow', () => {
     void ask(phone, 'tray');
     const [views] = await shown();
     expect(views).toEqual([expect.objectContaining({ deviceName: 'phone', requesters: ['tray'] })]);
-    expect(BrowserWindow.all[0]?.options).toMatchObject({ width: 340, height: 200, alwaysOnTop: true, resizable: false });
+    expect(BrowserWindow.all[0]?.options).toMatchObject({ useContentSize: true, width: 340, height: 200, alwaysOnTop: true, resizable: false });
+    expect(BrowserWindow.all[0]).toMatchObject({ visible: true, focused: true, shownInactive: false });
     expect(BrowserWindow.all[0]?.page).toBe(files.page.href);
   });
 
@@ -52,18 +54,73 @@ describe('MfaPromptWindow', () => {
     expect(windows[0]?.at(-1)?.requesters).toEqual(['tray', 'credential_process dev']);
   });
 
-  it('shows the next device in the same popup once a code is in, and closes it when none is left', async () => {
-    const { ask, popups } = setup();
+  it('shows the next device in the same popup once AWS has answered the code, and closes it when none is left', async () => {
+    const { ask, done, popups } = setup();
     const first = ask(phone, 'tray');
     const second = ask(token, 'credential_process ops');
     const [[view]] = (await shown()) as [[MfaPromptView]];
     popups.submit(view.requestId, '123456');
     await expect(first).resolves.toBe('123456');
+    done(phone, 'tray');
     const [views] = (await shown()) as [MfaPromptView[]];
-    expect(views.map((sent) => sent.deviceName)).toEqual(['phone', 'token']);
-    popups.submit(views[1]?.requestId ?? '', '654321');
+    expect(views.map((sent) => [sent.deviceName, sent.phase])).toEqual([
+      ['phone', 'code'],
+      ['phone', 'checking'],
+      ['token', 'code'],
+    ]);
+    popups.submit(views[2]?.requestId ?? '', '654321');
     await expect(second).resolves.toBe('654321');
+    done(token, 'credential_process ops');
     expect(BrowserWindow.all.map((window) => window.destroyed)).toEqual([true]);
+  });
+
+  it('shows auto-MFA’s countdown without taking the keyboard from where the person types', async () => {
+    const { popups } = setup();
+    popups.waiting({ device: { ...phone, hasSeed: true, autoMfa: true }, identity: alice, requester: 'credential_process dev' }, 12_000);
+    const [[view]] = (await shown()) as [[MfaPromptView]];
+    expect(view.phase).toBe('waiting');
+    expect(BrowserWindow.all[0]).toMatchObject({ visible: true, shownInactive: true, focused: false });
+  });
+
+  describe('sized to its page', () => {
+    async function opened() {
+      const parts = setup();
+      void parts.ask(phone, 'tray');
+      await shown();
+      const popup = BrowserWindow.all[0] as BrowserWindow;
+      return { ...parts, popup };
+    }
+
+    it('takes the content height the page asks for, keeping its width and place', async () => {
+      const { popups, popup } = await opened();
+      const before = popup.getContentBounds();
+      popups.fit(236);
+      expect(popup.getContentBounds()).toEqual({ ...before, height: 236 });
+      popups.fit(180.4);
+      expect(popup.getContentBounds()).toEqual({ ...before, height: 181 });
+    });
+
+    it('moves up rather than reach past the bottom of the work area, and never grows beyond it', async () => {
+      const { popups, popup } = await opened();
+      const area = screen.workArea;
+      popups.fit(700);
+      expect(popup.getBounds().y + popup.getBounds().height).toBeLessThanOrEqual(area.y + area.height);
+      expect(popup.getContentBounds().height).toBe(700);
+
+      popups.fit(5_000);
+      expect(popup.getBounds()).toMatchObject({ y: area.y, height: area.height });
+      expect(popup.getContentBounds().height).toBe(area.height - FAKE_FRAME_HEIGHT);
+    });
+
+    it('does nothing once the popup has closed', async () => {
+      const { popups, popup, done } = await opened();
+      popups.submit((popup.webContents.sent[0]?.payload as MfaPromptView).requestId, '123456');
+      await Promise.resolve();
+      done(phone, 'tray');
+      popups.fit(300);
+      expect(popup.destroyed).toBe(true);
+      expect(popup.getContentBounds().height).toBe(200);
+    });
   });
 
   it('cancels the request when the person closes the popup', async () => {

@@ -30,6 +30,16 @@ describe('AppWindow', () => {
     expect(app.focusRequests).toBe(1);
   });
 
+  it('can show a window without taking the focus from where the person types', async () => {
+    const quiet = new AppWindow(files, {});
+    const window = (await quiet.open({ focus: false })) as unknown as BrowserWindow;
+    expect(window).toMatchObject({ visible: true, shownInactive: true, focused: false });
+    expect(app.focusRequests).toBe(0);
+    // Asked for the keyboard later, it takes it.
+    await quiet.open();
+    expect(window.focused).toBe(true);
+  });
+
   it('keeps one window: opening again brings the same one forward', async () => {
     const settings = new AppWindow(files, {});
     const [first, second] = await Promise.all([settings.open(), settings.open()]);
