@@ -4,10 +4,13 @@
  * hangs, trickles its answer a byte at a time, or gives a canned answer — so tests can watch retries,
  * single flight and fault handling over real HTTP. With every request answered by a fault it needs no
  * moto behind it (a fake STS). It forwards the Host header unchanged, so SigV4 signatures still verify
- * when moto checks them.
+ * when moto checks them. Given the MFA device's seed, it checks codes as AWS does, which moto does not:
+ * a TokenCode must be the device's code for the current time step or one either side, and is accepted
+ * once; anything else gets AWS's AccessDenied.
  */
 import { request as httpRequest, createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { totpCode } from '../../electron/core/totp/totp-code';
 
 /**
  * `drip-head` accepts the request and sends the status line and headers one byte every DRIP_MS, forever;
@@ -54,8 +57,21 @@ export function credentialsXml(action: 'GetSessionToken' | 'AssumeRole', expirat
   );
 }
 
-export async function startStsProxy(target: string): Promise<StsProxy> {
+const MFA_REFUSED = errorXml('Sender', 'AccessDenied', 'MultiFactorAuthentication failed with invalid MFA one time pass code. ');
+
+export async function startStsProxy(target: string, options: { mfaSeed?: string } = {}): Promise<StsProxy> {
   const counts = new Map<string, number>();
+  const usedCodes = new Set<string>();
+  const codeRefused = (form: URLSearchParams): boolean => {
+    const code = form.get('TokenCode');
+    if (options.mfaSeed === undefined || code === null) return false;
+    const now = Date.now();
+    const valid = [-30_000, 0, 30_000].map((offset) => totpCode(options.mfaSeed as string, now + offset).code);
+    const key = `${form.get('SerialNumber')}:${code}`;
+    if (!valid.includes(code) || usedCodes.has(key)) return true;
+    usedCodes.add(key);
+    return false;
+  };
   const sockets = new Set<Socket>();
   let hanging: ServerResponse[] = [];
   const drips = new Set<NodeJS.Timeout>();
@@ -74,8 +90,8 @@ export async function startStsProxy(target: string): Promise<StsProxy> {
 
   const server = createServer(async (req, res) => {
     const body = await read(req);
-    const action =
-      new URLSearchParams(body.toString('utf8')).get('Action') ?? new URL(req.url ?? '/', 'http://proxy').searchParams.get('Action') ?? '(none)';
+    const form = new URLSearchParams(body.toString('utf8'));
+    const action = form.get('Action') ?? new URL(req.url ?? '/', 'http://proxy').searchParams.get('Action') ?? '(none)';
     counts.set(action, (counts.get(action) ?? 0) + 1);
 
     const now = fault !== undefined && faultsLeft > 0 ? fault : undefined;
@@ -105,6 +121,10 @@ export async function startStsProxy(target: string): Promise<StsProxy> {
     }
     if (typeof now === 'object') {
       answer(res, now.status, now.body, now.contentType);
+      return;
+    }
+    if (codeRefused(form)) {
+      answer(res, 403, MFA_REFUSED);
       return;
     }
     forward(target, req, body, res);
