@@ -1,7 +1,8 @@
 /**
- * `latchkey list [--json]`: identities, MFA devices and roles, with whether each secret is stored (never
- * the secret). The list itself needs only the settings file: a keychain that cannot answer (locked,
- * stopped, absent) leaves "stored" unknown, says why on stderr, and the command still succeeds.
+ * `latchkey list [--json]`: identities, MFA devices and roles, with whether each identity's secret is in
+ * the keychain (never the secret), and each device's seed as the settings record it (hasSeed, the one
+ * truth every layer reads). The list itself needs only the settings file: a keychain that cannot answer
+ * (locked, stopped, absent) leaves "stored" unknown, says why on stderr, and the command still succeeds.
  */
 import { isLatchkeyError } from '../../shared/errors';
 import { maskAccessKeyId } from '../../shared/mask';
@@ -32,18 +33,14 @@ export const command: Command = {
       accessKeyId: maskAccessKeyId(identity.accessKeyId),
       secretStored: stored.known ? stored.identities.includes(identity.name) : null,
     }));
-    const mfaDevices = settings.mfaDevices.map((device) => ({
-      ...device,
-      hasSeed: device.hasSeed && (stored.known ? stored.seeds.includes(device.name) : null),
-    }));
+    const { mfaDevices } = settings;
     if (values.json) {
       print(io.stdout, JSON.stringify({ identities, mfaDevices, roles: settings.roles }, null, 2));
       return 0;
     }
     const unknown = stored.known ? '' : `unknown (${stored.because})`;
     const secretColumn = (storedSecret: boolean | null) => (storedSecret === null ? `secret stored: ${unknown}` : storedSecret ? '' : '(secret missing)');
-    const seedColumn = (d: (typeof mfaDevices)[number]) =>
-      d.hasSeed === null ? `seed: ${unknown}` : d.hasSeed ? (d.autoMfa ? 'seed, auto-MFA' : 'seed') : '';
+    const seedColumn = (d: (typeof mfaDevices)[number]) => (d.hasSeed ? (d.autoMfa ? 'seed, auto-MFA' : 'seed') : '');
     const lines: string[] = [];
     lines.push('identities:', ...rows(identities.map((i) => [i.name, i.accessKeyId, i.region ?? '', i.arn ?? '', secretColumn(i.secretStored)])));
     lines.push('mfa devices:', ...rows(mfaDevices.map((d) => [d.name, d.serial, `identity ${d.identity}`, seedColumn(d)])));
@@ -53,15 +50,14 @@ export const command: Command = {
   },
 };
 
-type StoredSecrets = { known: true; identities: string[]; seeds: string[] } | { known: false; because: string };
+type StoredSecrets = { known: true; identities: string[] } | { known: false; because: string };
 
 async function storedSecrets(keychain: Keychain, io: Io): Promise<StoredSecrets> {
   try {
     // The listing has no timeout of its own and would outlive the command against a stopped daemon; the
     // check first fails within its own.
     await keychain.check();
-    const [identities, seeds] = await Promise.all([keychain.list('identity'), keychain.list('mfa-seed')]);
-    return { known: true, identities, seeds };
+    return { known: true, identities: await keychain.list('identity') };
   } catch (error) {
     if (!isLatchkeyError(error) || !isKeychainErrorCode(error.code)) throw error;
     print(io.stderr, `latchkey list: which secrets are stored is unknown: ${error.message}`);
