@@ -65,9 +65,14 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: async () => credentialProcess,
   },
   exec: {
-    usage: 'latchkey exec NAME -- CMD [ARGS…]',
-    summary: 'run CMD with the session in its environment',
+    usage: 'latchkey exec [--server] NAME -- CMD [ARGS…]',
+    summary: 'run CMD with the session in its environment (--server: a credential endpoint it refreshes from)',
     load: async () => exec,
+  },
+  serve: {
+    usage: 'latchkey serve NAME [--port PORT]',
+    summary: 'serve NAME on a local credential endpoint until stopped, printing the two variables AWS tools read',
+    load: async () => (await import('./commands/serve')).command,
   },
   env: {
     usage: 'latchkey env NAME [--format sh|fish|powershell|json]',
@@ -121,7 +126,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: async () => (await import('./commands/preferences')).command,
   },
   agent: {
-    usage: 'latchkey agent',
+    usage: 'latchkey agent [--socket PATH]',
     summary: 'serve sessions to the CLI from memory, asking for MFA on this terminal (for servers, WSL, SSH boxes)',
     load: async () => (await import('./commands/agent')).command,
   },

@@ -1,6 +1,8 @@
 /**
  * `latchkey exec NAME -- CMD ARGS…`: runs CMD with the session in its environment (the one place a
- * secret is put in a child's environment, because that is what was asked), AWS_PROFILE removed. CMD
+ * secret is put in a child's environment, because that is what was asked), AWS_PROFILE removed. With
+ * `--server`, CMD gets no keys but a local credential endpoint to ask (serve-endpoint.ts), so a
+ * long-running tool refreshes its own credentials for as long as it runs; the grant ends with CMD. CMD
  * behaves as if run by itself: it gets the signals latchkey gets, and latchkey ends as CMD ended
  * (run-child.ts).
  */
@@ -17,7 +19,13 @@ import { SHADOWING_VARIABLES, sessionVariables } from '../../core/sessions/sessi
 const LAUNCHER_VARIABLES = ['ELECTRON_RUN_AS_NODE', 'LATCHKEY_LAUNCHER'];
 
 export const command: Command = {
-  options: {},
+  options: {
+    server: {
+      type: 'boolean',
+      default: false,
+      help: 'give CMD a local credential endpoint instead of keys: AWS SDKs and CLIs refresh from it for as long as CMD runs',
+    },
+  },
   positionals: { min: 1, max: 1 },
   takesRest: true,
   help: {
@@ -25,13 +33,26 @@ export const command: Command = {
       NAME: 'the identity or role to get a session for',
       'CMD [ARGS…]': 'the command to run, after --; it gets the signals latchkey gets, and latchkey exits as it does',
     },
-    examples: ['latchkey exec dev -- aws s3 ls', 'latchkey exec prod-admin -- terraform plan'],
+    examples: ['latchkey exec dev -- aws s3 ls', 'latchkey exec prod-admin -- terraform plan', 'latchkey exec --server prod-admin -- terraform apply   # runs for hours, never expires'],
   },
-  async run({ positionals: [name = ''], rest }, io) {
-    const { session, region } = await sessionFor(name, `exec ${name}`, io);
+  async run({ positionals: [name = ''], values, rest }, io) {
+    const [file = '', ...args] = rest;
+    const requester = `exec ${name}`;
+    if (values.server) {
+      // Loaded only here: plain exec and the warm credential-process path share this file's bundle.
+      const { serveEndpoint, endpointEnvironment } = await import('../serve-endpoint');
+      const { endpoint, grant } = await serveEndpoint(name, requester, io);
+      const env = endpointEnvironment(io.env, grant);
+      for (const key of LAUNCHER_VARIABLES) delete env[key];
+      try {
+        return await runChild(file, args, env);
+      } finally {
+        await endpoint.close();
+      }
+    }
+    const { session, region } = await sessionFor(name, requester, io);
     const env = { ...io.env, ...sessionVariables(session, region) };
     for (const key of [...SHADOWING_VARIABLES, ...LAUNCHER_VARIABLES]) delete env[key];
-    const [file = '', ...args] = rest;
     return runChild(file, args, env);
   },
 };

@@ -8,6 +8,7 @@ import { maskAccessKeyId } from '../../shared/mask';
 import type { Identity } from '../../shared/model';
 import { check, validateAccessKeyId, validateMfaSerial, validateName, validateRegion } from '../../shared/validation';
 import { systemClock } from '../../core/clock';
+import { lazyIamApi } from '../../core/iam/lazy-iam-api';
 import { addIdentity } from '../../core/settings/add-identity';
 import { assertNameFree } from '../../core/settings/assert-name-free';
 import { CliContext } from '../cli-context';
@@ -67,10 +68,10 @@ export const command: Command = {
     assertNameFree(await context.settings.load(), name);
     const secretAccessKey = await readSecretAccessKey(io);
     const { caller } = await addIdentity(
-      { settings: context.settings, keychain: context.keychain(), sts: context.sts(), clock: systemClock },
+      { settings: context.settings, keychain: context.keychain(), sts: context.sts(), clock: systemClock, iam: lazyIamApi(context.env) },
       { identity, secretAccessKey, mfaSerial, verify: Boolean(values.verify) },
     );
-    if (caller) print(io.stdout, `verified: ${caller.arn}`);
+    if (caller) print(io.stdout, `verified: ${caller.arn ?? `account ${caller.account} (the key may not call GetCallerIdentity, so its ARN is unknown)`}`);
     print(io.stdout, `added identity "${name}" (${maskAccessKeyId(identity.accessKeyId)})${mfaSerial ? ` with MFA device "${name}"` : ''}`);
     return 0;
   },

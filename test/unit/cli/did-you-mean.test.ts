@@ -82,6 +82,6 @@ describe('the command line', () => {
   });
 
   it('after `exec NAME --`, everything belongs to the command, --help included', () => {
-    expect(parseInput(exec, ['dev', '--', 'aws', '--help', '--bogus'])).toEqual({ positionals: ['dev'], values: {}, rest: ['aws', '--help', '--bogus'] });
+    expect(parseInput(exec, ['dev', '--', 'aws', '--help', '--bogus'])).toEqual({ positionals: ['dev'], values: { server: false }, rest: ['aws', '--help', '--bogus'] });
   });
 });
