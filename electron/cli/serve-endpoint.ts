@@ -8,7 +8,10 @@ import type { CredentialEndpoint, IssuedGrant } from '../core/endpoint/credentia
 import { awsFilePaths } from '../core/aws-files/aws-file-path';
 import { readAwsFile } from '../core/aws-files/read-aws-file';
 import { findsCredentials } from '../core/sessions/profile-ownership';
+import { BROKER_PROTOCOL } from '../shared/broker-contract';
+import { isLatchkeyError, LatchkeyError } from '../shared/errors';
 import { check, validateName } from '../shared/validation';
+import { askTheBroker } from './ask-the-broker';
 import type { Io } from './io';
 
 // exec --server needs both, from the one file it loads.
@@ -16,18 +19,42 @@ export { endpointEnvironment } from '../core/endpoint/endpoint-environment';
 import { print } from './io';
 import { sessionFor } from './session-for';
 
-export async function serveEndpoint(name: string, requester: string, io: Io, port?: number): Promise<{ endpoint: CredentialEndpoint; grant: IssuedGrant }> {
+export interface ServedEndpoint {
+  grant: IssuedGrant;
+  /** Stops serving and tells the broker the grant has ended. */
+  close(): Promise<void>;
+}
+
+export async function serveEndpoint(name: string, requester: string, io: Io, port?: number): Promise<ServedEndpoint> {
   check(validateName('name'), name);
+  // Registered with a running broker first, so the tray and `latchkey status` show it and the tray can revoke it.
+  const registered = await askTheBroker(io, { type: 'grant', protocol: BROKER_PROTOCOL, name, requester });
+  if (registered && !registered.ok) throw new LatchkeyError('broker', registered.error.message);
+  const brokerGrant = registered && 'grant' in registered ? registered.grant : undefined;
+  const release = async () => {
+    if (brokerGrant) await askTheBroker(io, { type: 'release', protocol: BROKER_PROTOCOL, grant: brokerGrant }).catch(() => undefined);
+  };
+
   const { startEndpoint } = await import('../core/endpoint/credential-endpoint');
-  const endpoint = await startEndpoint({ port, credentials: (entry, who) => sessionFor(entry, who, io) });
+  let grant: IssuedGrant | undefined;
+  const endpoint: CredentialEndpoint = await startEndpoint({
+    port,
+    credentials: (entry, who) =>
+      sessionFor(entry, who, io, brokerGrant).catch((error: unknown) => {
+        // Revoked in the tray: the tool is refused from now on, not only this once.
+        if (isLatchkeyError(error) && error.code === 'revoked' && grant) endpoint.revoke(grant.id);
+        throw error;
+      }),
+  });
   try {
-    const grant = await endpoint.grant(name, requester);
+    grant = await endpoint.grant(name, requester);
     await warnIfDefaultWins(name, io);
-    return { endpoint, grant };
   } catch (error) {
     await endpoint.close();
+    await release();
     throw error;
   }
+  return { grant, close: async () => (await endpoint.close(), await release()) };
 }
 
 /**

@@ -17,18 +17,21 @@ export interface SessionAndRegion {
   region?: string;
 }
 
-/** The running broker's session for a name, or undefined when none runs (never with LATCHKEY_BROKER set). */
-export async function brokerSession(name: string, requester: string, io: Io): Promise<SessionAndRegion | undefined> {
+/**
+ * The running broker's session for a name, or undefined when none runs (never with LATCHKEY_BROKER set).
+ * `grant`: the broker's id of the credential endpoint asking, refused once revoked.
+ */
+export async function brokerSession(name: string, requester: string, io: Io, grant?: string): Promise<SessionAndRegion | undefined> {
   check(validateName('name'), name);
-  const reply = await askTheBroker(io, credentialsRequest(name, requester));
+  const reply = await askTheBroker(io, credentialsRequest(name, requester, grant));
   if (!reply) return undefined;
-  if (!reply.ok) throw new LatchkeyError('broker', reply.error.message);
+  if (!reply.ok) throw new LatchkeyError(reply.error.code === 'revoked' ? 'revoked' : 'broker', reply.error.message);
   if (!('credentials' in reply)) throw new LatchkeyError('broker', 'the Latchkey broker answered a credentials request with something else');
   return { session: { ...reply.credentials, expiration: new Date(reply.credentials.expiration) }, region: reply.region };
 }
 
-export async function sessionFor(name: string, requester: string, io: Io): Promise<SessionAndRegion> {
-  const fromBroker = await brokerSession(name, requester, io);
+export async function sessionFor(name: string, requester: string, io: Io, grant?: string): Promise<SessionAndRegion> {
+  const fromBroker = await brokerSession(name, requester, io, grant);
   if (fromBroker) return fromBroker;
   const { CliContext } = await import('./cli-context');
   return (await new CliContext(io).engine()).credentialsAndRegion(name, requester);

@@ -19,6 +19,9 @@ export const MAX_BROKER_MESSAGE_BYTES = 64 * 1024;
 export const REPLY_TOO_LARGE = 'reply-too-large';
 
 const name = () => v.pipe(v.string(), v.regex(NAME_PATTERN));
+/** Who is asking, shown in the MFA prompt and the tray: made printable here, since any client may send it. */
+const requester = () => v.pipe(v.string(), v.maxLength(200), v.transform(printableText));
+const grantId = () => v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/));
 const text = () => v.pipe(v.string(), v.minLength(1), v.maxLength(8192));
 
 const buildRequestSchema = () =>
@@ -27,10 +30,18 @@ const buildRequestSchema = () =>
       type: v.literal('credentials'),
       protocol: v.number(),
       name: name(),
-      /** Who is asking, shown in the MFA prompt ("credential_process dev"): made printable here, since any client may send it. */
-      requester: v.pipe(v.string(), v.maxLength(200), v.transform(printableText)),
+      /** "credential_process dev", "exec dev". */
+      requester: requester(),
+      /** Asked for by a credential endpoint's grant: refused once the grant is revoked. */
+      grant: v.optional(grantId()),
     }),
     v.strictObject({ type: v.literal('status'), protocol: v.number() }),
+    /**
+     * A credential endpoint (`exec --server`, `serve`) tells the broker of its grant, so the tray and
+     * `latchkey status` show it and the tray can revoke it; `release` when it ends.
+     */
+    v.strictObject({ type: v.literal('grant'), protocol: v.number(), name: name(), requester: requester() }),
+    v.strictObject({ type: v.literal('release'), protocol: v.number(), grant: grantId() }),
     /** Drops the cached session of a name, or every cached session when no name is given. */
     v.strictObject({ type: v.literal('forget'), protocol: v.number(), name: v.optional(name()) }),
   ]);
@@ -50,7 +61,13 @@ const buildReplySchema = () =>
       }),
       region: v.optional(v.pipe(v.string(), v.maxLength(64))),
     }),
-    v.strictObject({ ok: v.literal(true), status: v.array(v.strictObject({ name: name(), expiration: utcTimestamp() })) }),
+    v.strictObject({
+      ok: v.literal(true),
+      status: v.array(v.strictObject({ name: name(), expiration: utcTimestamp() })),
+      grants: v.optional(v.array(v.strictObject({ id: grantId(), name: name(), requester: requester(), since: utcTimestamp() }))),
+    }),
+    v.strictObject({ ok: v.literal(true), grant: grantId() }),
+    v.strictObject({ ok: v.literal(true), released: v.boolean() }),
     v.strictObject({ ok: v.literal(true), forgotten: v.array(v.pipe(v.string(), v.maxLength(300))) }),
     v.strictObject({
       ok: v.literal(false),
@@ -68,6 +85,7 @@ export const brokerReplySchema = (): ReplySchema => (replySchema ??= buildReplyS
 export type BrokerRequest = v.InferOutput<RequestSchema>;
 export type BrokerReply = v.InferOutput<ReplySchema>;
 export type SessionStatus = Extract<BrokerReply, { status: unknown }>['status'][number];
+export type GrantStatus = NonNullable<Extract<BrokerReply, { status: unknown }>['grants']>[number];
 
 /** Where the host asks: the app's popup, or the terminal of `latchkey agent`. */
 export type BrokerHostKind = 'agent' | 'app';
@@ -89,4 +107,10 @@ let progressSchema: ReturnType<typeof buildProgressSchema> | undefined;
 export const brokerProgressSchema = () => (progressSchema ??= buildProgressSchema());
 
 /** The request for a name's session; `requester` is shown in the MFA prompt. */
-export const credentialsRequest = (name: string, requester: string): BrokerRequest => ({ type: 'credentials', protocol: BROKER_PROTOCOL, name, requester });
+export const credentialsRequest = (name: string, requester: string, grant?: string): BrokerRequest => ({
+  type: 'credentials',
+  protocol: BROKER_PROTOCOL,
+  name,
+  requester,
+  ...(grant !== undefined && { grant }),
+});

@@ -32,6 +32,7 @@ export type ErrorCode =
   | 'sts-failure'
   | 'broker'
   | 'cancelled'
+  | 'revoked'
   | 'no-terminal'
   | 'internal';
 

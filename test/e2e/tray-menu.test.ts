@@ -32,6 +32,7 @@ const state: TrayState = {
   expirations: { 'prod-admin': minutes(47), 'acme-prod': minutes(11 * 60 + 5) },
   reminderLeadMinutes: 10,
   launchAtLogin: false,
+  grants: [],
 };
 
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);

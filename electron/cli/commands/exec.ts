@@ -41,13 +41,13 @@ export const command: Command = {
     if (values.server) {
       // Loaded only here: plain exec and the warm credential-process path share this file's bundle.
       const { serveEndpoint, endpointEnvironment } = await import('../serve-endpoint');
-      const { endpoint, grant } = await serveEndpoint(name, requester, io);
+      const { grant, close } = await serveEndpoint(name, requester, io);
       const env = endpointEnvironment(io.env, grant);
       for (const key of LAUNCHER_VARIABLES) delete env[key];
       try {
         return await runChild(file, args, env);
       } finally {
-        await endpoint.close();
+        await close();
       }
     }
     const { session, region } = await sessionFor(name, requester, io);

@@ -27,7 +27,7 @@ export const command: Command = {
     const stopped = new Promise<NodeJS.Signals>((resolve) => {
       for (const signal of STOP_SIGNALS) process.on(signal, () => resolve(signal));
     });
-    const { endpoint, grant } = await serveEndpoint(name, `serve ${name}`, io, port);
+    const { grant, close } = await serveEndpoint(name, `serve ${name}`, io, port);
     // The URI and the token are URL-safe characters; quoted all the same. Variables a tool would read first are unset.
     const lines = [
       `export AWS_CONTAINER_CREDENTIALS_FULL_URI='${grant.uri}'`,
@@ -37,7 +37,7 @@ export const command: Command = {
     print(io.stdout, lines.join('\n'));
     print(io.stderr, `latchkey serve: serving ${name} on ${grant.uri}; Ctrl-C to stop`);
     const signal = await stopped;
-    await endpoint.close();
+    await close();
     try {
       print(io.stderr, `latchkey serve: stopped (${signal})`);
     } catch {

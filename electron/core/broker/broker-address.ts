@@ -1,11 +1,10 @@
 /**
- * Where the broker listens: a Unix socket in the per-user runtime folder, or a per-user named pipe on
- * Windows. A broker serves one setup — one settings file and one keychain service — so its name carries
- * a digest of both: a CLI run with another LATCHKEY_HOME or LATCHKEY_KEYCHAIN_SERVICE finds no broker
- * there and works standalone, rather than getting another setup's sessions. LATCHKEY_BROKER names the
- * address instead (see ask-the-broker).
+ * Where the broker listens: a Unix socket in the per-user runtime folder, or on Windows a record file
+ * there that names the pipe the broker serves (pipe-trust-win32.ts says why). A broker serves one setup
+ * — one settings file and one keychain service — so its name carries a digest of both: a CLI run with
+ * another LATCHKEY_HOME or LATCHKEY_KEYCHAIN_SERVICE finds no broker there and works standalone, rather
+ * than getting another setup's sessions. LATCHKEY_BROKER names the address instead (see ask-the-broker).
  */
-import { userInfo } from 'node:os';
 import { join, posix, win32 } from 'node:path';
 import { runtimeFolder } from '../fs/runtime-folder';
 import { settingsPath } from '../settings/settings-path';
@@ -14,7 +13,7 @@ export function brokerAddress(env: NodeJS.ProcessEnv = process.env, platform: No
   // Named by the person (a socket forwarded by ssh -R, a relay in WSL): used as it is, whatever the setup.
   if (env.LATCHKEY_BROKER) return (platform === 'win32' ? win32 : posix).resolve(env.LATCHKEY_BROKER);
   const setup = setupDigest(env, platform);
-  if (platform === 'win32') return `\\\\.\\pipe\\latchkey-${userInfo().username}-${setup}`;
+  if (platform === 'win32') return win32.join(runtimeFolder(env, platform), `broker-${setup}.pipe`);
   return join(runtimeFolder(env, platform), `broker-${setup}.sock`);
 }
 

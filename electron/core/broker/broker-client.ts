@@ -19,6 +19,7 @@ import {
 import { LatchkeyError } from '../../shared/errors';
 import { namedFolderProblem, privateFolderProblem } from '../fs/runtime-folder';
 import { BROKER_REPLY_MS } from '../timeouts';
+import { pipeTrust, type BrokerTrust } from './pipe-trust-win32';
 
 export interface AskOptions {
   /** Nothing listening fails at once; a wedged listener gets this long to accept. */
@@ -48,20 +49,18 @@ export async function askBroker(
 ): Promise<BrokerReply | undefined> {
   const { named } = options;
   const unusable = (why: string) => new LatchkeyError('broker', `${named}=${socketPath}: ${why}`);
-  if (process.platform !== 'win32') {
-    // Checked before loading node:net, which a standalone run would otherwise load for nothing.
-    const trust = socketTrust(socketPath, named !== undefined);
-    if (trust === 'absent') {
-      if (named) throw unusable('no Latchkey broker is there; start the Latchkey app or `latchkey agent` on the machine it leads to, and check the forwarding (ssh -R)');
-      return undefined;
-    }
-    if (trust !== 'ours') {
-      if (named) throw unusable(`not trusted: ${trust.problem}`);
-      notice(`ignoring the broker at ${socketPath}: ${trust.problem}`);
-      return undefined;
-    }
+  // Checked before loading node:net, which a standalone run would otherwise load for nothing.
+  const trust = process.platform === 'win32' ? pipeTrust(socketPath) : socketTrust(socketPath, named !== undefined);
+  if (trust === 'absent') {
+    if (named) throw unusable('no Latchkey broker is there; start the Latchkey app or `latchkey agent` on the machine it leads to, and check the forwarding (ssh -R)');
+    return undefined;
   }
-  const reply = await exchange(socketPath, request, options, progressNotice(notice));
+  if ('problem' in trust) {
+    if (named) throw unusable(`not trusted: ${trust.problem}`);
+    notice(`ignoring the broker at ${socketPath}: ${trust.problem}`);
+    return undefined;
+  }
+  const reply = await exchange(trust.address, request, options, progressNotice(notice));
   if (reply === undefined && named) throw unusable('nothing answers there; start the Latchkey app or `latchkey agent` on the machine it leads to, and check the forwarding (ssh -R)');
   if (reply && !reply.ok && reply.error.code === REPLY_TOO_LARGE) {
     if (named) throw unusable(reply.error.message);
@@ -85,7 +84,7 @@ export async function askBroker(
  * anyway); nor can anyone else rename or link a socket into it. So a socket there is ours, and the owner
  * check on the socket itself is a second line, not the first.
  */
-function socketTrust(socketPath: string, named: boolean): 'absent' | 'ours' | { problem: string } {
+function socketTrust(socketPath: string, named: boolean): BrokerTrust {
   let socket;
   try {
     socket = lstatSync(socketPath);
@@ -102,7 +101,7 @@ function socketTrust(socketPath: string, named: boolean): 'absent' | 'ours' | { 
   }
   const uid = process.getuid?.();
   problem ??= socket.uid === uid ? undefined : `it belongs to another user (uid ${socket.uid}, you are ${uid}); remove it`;
-  return problem === undefined ? 'ours' : { problem };
+  return problem === undefined ? { address: socketPath } : { problem };
 }
 
 /** One request and its reply over a new connection; `undefined` when nothing listens. */

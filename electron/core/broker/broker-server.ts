@@ -1,7 +1,8 @@
 /**
- * The per-user broker: a Unix socket (a named pipe on Windows) that answers one newline-delimited JSON
- * request per connection. Every request is parsed with the shared schema; a connection that sends too
- * much, too slowly or garbage gets an error reply or is dropped, and never disturbs the others.
+ * The per-user broker: a Unix socket (on Windows a named pipe, found through a record file: see
+ * pipe-trust-win32.ts) that answers one newline-delimited JSON request per connection. Every request is
+ * parsed with the shared schema; a connection that sends too much, too slowly or garbage gets an error
+ * reply or is dropped, and never disturbs the others.
  */
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { chmod, rm } from 'node:fs/promises';
@@ -17,6 +18,7 @@ import {
 } from '../../shared/broker-contract';
 import { LatchkeyError, describeError, isLatchkeyError } from '../../shared/errors';
 import type { BrokerHost } from './broker-host';
+import { freshPipeName, isPipeName, pipeTrust, removePipeRecord, writePipeRecord } from './pipe-trust-win32';
 import type { PromptEvent, WatchedPrompt } from './watched-prompt';
 
 export interface BrokerServerOptions {
@@ -27,6 +29,8 @@ export interface BrokerServerOptions {
   prompt?: Pick<WatchedPrompt, 'watch'>;
   /** One line per request served or failed, for `latchkey agent` to print (never a secret). */
   served?: (event: ServedEvent) => void;
+  /** A credential endpoint registered or released its grant (the tray lists them). */
+  registered?: () => void;
 }
 
 export interface ServedEvent {
@@ -42,6 +46,8 @@ export class BrokerServer {
   readonly #requestTimeoutMs: number;
   /** Connections waiting for a session: each hears where an MFA code is being asked. */
   readonly #waiting = new Set<Socket>();
+  /** On Windows, the pipe served for a record file address. */
+  #pipe: string | undefined;
 
   constructor(
     private readonly host: BrokerHost,
@@ -54,30 +60,45 @@ export class BrokerServer {
 
   /** Listens, replacing a socket left behind by a broker that died; refuses if a live broker answers there. */
   async listen(): Promise<void> {
+    const { socketPath } = this.options;
+    const alreadyServing = () => new LatchkeyError('broker', `another Latchkey broker (the app or \`latchkey agent\`) is already serving ${socketPath}`);
+    if (process.platform === 'win32' && !isPipeName(socketPath)) {
+      // A record file naming a fresh pipe, written once the pipe is served (pipe-trust-win32.ts).
+      const current = pipeTrust(socketPath);
+      if (typeof current === 'object' && 'address' in current && (await answers(current.address))) throw alreadyServing();
+      this.#pipe = await freshPipeName();
+      await this.#bind(this.#pipe);
+      await writePipeRecord(socketPath, this.#pipe).catch(async (error: unknown) => {
+        await new Promise((resolve) => this.#server.close(resolve)); // a pipe no client could find
+        throw error;
+      });
+      return;
+    }
     try {
-      await this.#bind();
+      await this.#bind(socketPath);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-      if (await answers(this.options.socketPath))
-        throw new LatchkeyError('broker', `another Latchkey broker (the app or \`latchkey agent\`) is already serving ${this.options.socketPath}`);
-      await rm(this.options.socketPath, { force: true });
-      await this.#bind();
+      if (await answers(socketPath)) throw alreadyServing();
+      await rm(socketPath, { force: true });
+      await this.#bind(socketPath);
     }
-    if (process.platform !== 'win32') await chmod(this.options.socketPath, 0o600);
+    if (process.platform !== 'win32') await chmod(socketPath, 0o600);
   }
 
   async close(): Promise<void> {
     for (const socket of this.#connections) socket.destroy();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
-    // The server removes its Unix socket on close; make sure of it even after an error.
-    if (process.platform !== 'win32') await rm(this.options.socketPath, { force: true });
+    // The server removes its Unix socket on close; make sure of it even after an error. A pipe's record
+    // goes too, so no client looks for a pipe that anyone may now create.
+    if (this.#pipe !== undefined) await removePipeRecord(this.options.socketPath, this.#pipe);
+    else if (process.platform !== 'win32') await rm(this.options.socketPath, { force: true });
   }
 
-  #bind(): Promise<void> {
+  #bind(path: string): Promise<void> {
     return new Promise((resolve, reject) => {
       const onError = (error: Error) => reject(error);
       this.#server.once('error', onError);
-      this.#server.listen(this.options.socketPath, () => {
+      this.#server.listen(path, () => {
         this.#server.off('error', onError);
         resolve();
       });
@@ -135,12 +156,22 @@ export class BrokerServer {
       throw new LatchkeyError('broker', `the broker speaks protocol ${BROKER_PROTOCOL}, the client ${request.protocol}: restart the app or agent after upgrading`);
     switch (request.type) {
       case 'status':
-        return { ok: true, status: await this.host.status() };
+        return { ok: true, status: await this.host.status(), grants: this.host.grants.list() };
+      case 'grant': {
+        const grant = this.host.grants.add(request.name, request.requester);
+        this.options.registered?.();
+        return { ok: true, grant };
+      }
+      case 'release': {
+        const released = this.host.grants.release(request.grant);
+        this.options.registered?.();
+        return { ok: true, released };
+      }
       case 'forget':
         return { ok: true, forgotten: await this.host.forget(request.name) };
       case 'credentials': {
         this.#waiting.add(socket);
-        const { session, region } = await this.host.credentials(request.name, request.requester).catch((error: unknown) => {
+        const { session, region } = await this.host.credentials(request.name, request.requester, request.grant).catch((error: unknown) => {
           this.options.served?.({ name: request.name, requester: request.requester, outcome: { error: describeError(error) } });
           throw error;
         });

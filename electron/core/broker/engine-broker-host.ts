@@ -2,16 +2,21 @@
 import type { SessionEngine } from '../sessions/session-engine';
 import { expiresText } from '../sessions/session-profile';
 import type { BrokerHost } from './broker-host';
+import { GrantsHeld } from './endpoint-grants-held';
 
 export function engineBrokerHost(
   kind: BrokerHost['kind'],
   engine: Pick<SessionEngine, 'credentialsAndRegion' | 'cachedSessions' | 'forget' | 'forgetAll'>,
   /** Called after each session handed out (the app's tray shows it). */
   served: () => void = () => undefined,
+  /** The credential endpoints registered here; the app keeps its own to revoke from the tray. */
+  grants: GrantsHeld = new GrantsHeld(),
 ): BrokerHost {
   return {
     kind,
-    credentials: async (name, requester) => {
+    grants,
+    credentials: async (name, requester, grant) => {
+      grants.check(grant, name);
       const answer = await engine.credentialsAndRegion(name, requester);
       served();
       return answer;

@@ -6,6 +6,7 @@
 import { BrokerServer } from '../../core/broker/broker-server';
 import { engineBrokerHost } from '../../core/broker/engine-broker-host';
 import type { WatchedPrompt } from '../../core/broker/watched-prompt';
+import type { GrantsHeld } from '../../core/broker/endpoint-grants-held';
 import type { SessionEngine } from '../../core/sessions/session-engine';
 
 export class AppBroker {
@@ -19,8 +20,10 @@ export class AppBroker {
     served: () => void,
     /** The engine's MFA prompt: callers waiting on the broker are told the popup asks. */
     prompt?: Pick<WatchedPrompt, 'watch'>,
+    /** The credential endpoints that register here, which the tray shows and revokes. */
+    grants?: GrantsHeld,
   ) {
-    this.#server = new BrokerServer(engineBrokerHost('app', engine, served), { socketPath, prompt });
+    this.#server = new BrokerServer(engineBrokerHost('app', engine, served, grants), { socketPath, prompt, registered: served });
   }
 
   /** Rejects with the reason the socket cannot be served. */

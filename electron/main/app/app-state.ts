@@ -8,6 +8,7 @@ import { iamUserName } from '../../shared/iam-user-name';
 import type { Identity, Settings } from '../../shared/model';
 import { roleChain } from '../../shared/role-chain';
 import type { Clock } from '../../core/clock';
+import type { GrantsHeld } from '../../core/broker/endpoint-grants-held';
 import type { Keychain } from '../../core/keychain/keychain';
 import type { SessionEngine } from '../../core/sessions/session-engine';
 import type { SettingsStore } from '../../core/settings/settings-store';
@@ -23,13 +24,15 @@ export interface AppState {
 }
 
 export interface AppStateSources {
+  /** The credential endpoints registered with the app's broker. */
+  grants: Pick<GrantsHeld, 'list'>;
   settings: SettingsStore;
   engine: Pick<SessionEngine, 'cachedSessions' | 'published'>;
   keychain: Keychain;
   clock: Clock;
 }
 
-export async function gatherAppState({ settings: store, engine, keychain, clock }: AppStateSources): Promise<AppState> {
+export async function gatherAppState({ settings: store, engine, keychain, clock, grants }: AppStateSources): Promise<AppState> {
   const settings = await store.load();
   const now = clock.now();
   const problems = new Set<string>();
@@ -63,6 +66,7 @@ export async function gatherAppState({ settings: store, engine, keychain, clock 
       expirations,
       reminderLeadMinutes: settings.preferences.reminderLeadMinutes,
       launchAtLogin: settings.preferences.launchAtLogin,
+      grants: grants.list().map((grant) => ({ ...grant, since: new Date(grant.since) })),
     },
     reminders: reminderSessions(settings, published, cached, now),
     problems: [...problems],

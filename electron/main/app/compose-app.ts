@@ -10,6 +10,7 @@ import { awsFilePath } from '../../core/aws-files/aws-file-path';
 import { brokerAddress } from '../../core/broker/broker-address';
 import { disableCoreDumps } from '../../core/broker/disable-core-dumps';
 import { WatchedPrompt } from '../../core/broker/watched-prompt';
+import { GrantsHeld } from '../../core/broker/endpoint-grants-held';
 import { systemClock } from '../../core/clock';
 import { ensureRuntimeFolder } from '../../core/fs/runtime-folder';
 import { systemKeychain } from '../../core/keychain/system-keychain';
@@ -85,6 +86,8 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
   const popups = new MfaPopups({ window: promptWindow, clock, timers });
   // A terminal waiting on the broker hears that the popup asks, rather than hanging silently.
   const prompt = new WatchedPrompt(popups);
+  // Credential endpoints (exec --server, serve) register here; the tray shows and revokes them.
+  const grants = new GrantsHeld();
   const settingsFiles = windowFiles(appRoot, 'settings');
   const settingsWindow = new SettingsWindow(settingsFiles, (error) => notifier.failed('Could not open the settings', error));
   const openSettings = () => settingsWindow.open();
@@ -122,6 +125,7 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
   });
 
   const actions = new TrayActions({
+    grants,
     engine,
     settings,
     keychain,
@@ -143,7 +147,7 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
   refresh.start({
     gather: async () => {
       await engine.stripExpired();
-      return gatherAppState({ settings, engine, keychain, clock });
+      return gatherAppState({ settings, engine, keychain, clock, grants });
     },
     show: ({ tray, reminders: sessions, problems }) => {
       // Each problem is notified when it appears, not on every refresh while it lasts.
@@ -178,7 +182,7 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
     processCommand: appProcessCommand({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, platform, env }),
   });
 
-  const broker = new AppBroker(brokerAddress(env), engine, changed, prompt);
+  const broker = new AppBroker(brokerAddress(env), engine, changed, prompt, grants);
   await broker.start().catch((error: unknown) => {
     notifier.failed('Latchkey is not serving credential_process', error);
     // A live `latchkey agent` answers instead, asking for MFA on its own terminal, not in a popup.

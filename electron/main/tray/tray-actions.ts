@@ -11,6 +11,7 @@ import type { SettingsStore } from '../../core/settings/settings-store';
 import type { Clock } from '../../core/clock';
 import type { Keychain } from '../../core/keychain/keychain';
 import { deviceCode } from '../../core/totp/device-code';
+import type { GrantsHeld } from '../../core/broker/endpoint-grants-held';
 import type { TrayAction } from './tray-menu';
 import type { Notifier } from '../app/notifier';
 import type { OwnershipConfirm } from './ownership-dialog';
@@ -25,6 +26,8 @@ export interface TrayActionsDeps {
   clipboard: Pick<Clipboard, 'writeText'>;
   notifier: Pick<Notifier, 'failed'>;
   confirm: OwnershipConfirm;
+  /** The credential endpoints registered with the app's broker. */
+  grants: Pick<GrantsHeld, 'revoke'>;
   openSettings(): void;
   quit(): void;
   /** Something changed: rebuilds the tray from fresh state, and has an open settings window read its view again. */
@@ -61,6 +64,9 @@ export class TrayActions {
         return renewAndRepublish(engine, action.name, REQUESTER, (title, error) => this.deps.notifier.failed(title, error));
       case 'forget':
         await engine.forget(action.name);
+        return;
+      case 'revoke-grant':
+        this.deps.grants.revoke(action.id);
         return;
       case 'copy-exports': {
         const { session, region } = await engine.credentialsAndRegion(action.name, REQUESTER);
@@ -105,6 +111,8 @@ function failure(action: StateAction): string {
       return `Could not renew ${action.name}`;
     case 'forget':
       return `Could not forget the session of ${action.name}`;
+    case 'revoke-grant':
+      return `Could not revoke the credential endpoint of ${action.name}`;
     case 'copy-exports':
       return `Could not copy the export lines of ${action.name}`;
     case 'copy-mfa-code':

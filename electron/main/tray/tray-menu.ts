@@ -17,6 +17,7 @@ export type TrayAction =
   | { kind: 'copy-exports'; name: string }
   | { kind: 'forget'; name: string }
   | { kind: 'copy-mfa-code'; device: string }
+  | { kind: 'revoke-grant'; id: string; name: string }
   | { kind: 'open-settings' }
   | { kind: 'launch-at-login'; enabled: boolean }
   | { kind: 'quit' };
@@ -57,11 +58,26 @@ export function trayMenu(state: TrayState, now: number): MenuEntry[] {
       : [note('No active session')]),
     SEPARATOR,
     ...state.identities.map((identity) => identityMenu(identity, state, now)),
+    ...grantsMenu(state.grants),
     SEPARATOR,
     item('Settings…', { kind: 'open-settings' }),
     launchAtLogin,
     SEPARATOR,
     QUIT,
+  ];
+}
+
+/** Tools served by a credential endpoint, each with Revoke: "dev for exec terraform, since 14:05". */
+function grantsMenu(grants: TrayState['grants']): MenuEntry[] {
+  if (grants.length === 0) return [];
+  const since = (date: Date) => date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return [
+    SEPARATOR,
+    {
+      type: 'submenu',
+      label: `Credential endpoints (${grants.length})`,
+      submenu: grants.map((grant) => item(`Revoke ${grant.name} for ${grant.requester}, since ${since(grant.since)}`, { kind: 'revoke-grant', id: grant.id, name: grant.name })),
+    },
   ];
 }
 

@@ -12,6 +12,15 @@ export interface TrayState {
   /** A session with less left than this is "expiring" (the reminder lead time preference). */
   reminderLeadMinutes: number;
   launchAtLogin: boolean;
+  /** Live credential endpoints (`exec --server`, `serve`) registered with the app's broker. */
+  grants: readonly TrayGrant[];
+}
+
+export interface TrayGrant {
+  id: string;
+  name: string;
+  requester: string;
+  since: Date;
 }
 
 export interface TrayIdentity {

@@ -4,7 +4,8 @@
  * default profile whose credentials would win is named.
  */
 import { execFile, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { request } from 'node:http';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -96,6 +97,21 @@ describeWith([keyring, motoComponent, awsCliV1, awsCliV2, boto3], 'exec --server
       writeFileSync(world.env.AWS_SHARED_CREDENTIALS_FILE as string, '');
     }
   });
+
+  it('registers its endpoint with a running agent while the command runs, so status lists it', async () => {
+    const agent = await world.startAgent();
+    const folder = world.env.HOME as string;
+    try {
+      const running = world.run(['exec', '--server', 'dev', '--', 'sh', '-c', `touch "${folder}/started"; while [ ! -e "${folder}/stop" ]; do sleep 0.1; done`]);
+      await until(() => existsSync(join(folder, 'started')), 'the command to start', 30_000);
+      expect((await world.run(['status'])).stdout).toMatch(/^credential endpoints:\n {2}dev for exec dev, since \S+Z$/m);
+      writeFileSync(join(folder, 'stop'), '');
+      expect(await running).toMatchObject({ code: 0 });
+      expect((await world.run(['status'])).stdout).toMatch(/^credential endpoints:\n {2}\(none\)$/m);
+    } finally {
+      agent.kill('SIGTERM');
+    }
+  }, 60_000);
 
   it('refuses a port that is not one, before serving', async () => {
     const result = await world.run(['serve', 'dev', '--port', 'http']);

@@ -10,10 +10,11 @@ import type { BrokerHost } from '../../../../electron/core/broker/broker-host';
 import { BrokerServer, type ServedEvent } from '../../../../electron/core/broker/broker-server';
 import { WatchedPrompt } from '../../../../electron/core/broker/watched-prompt';
 import type { Identity, MfaDevice } from '../../../../electron/shared/model';
-import { credentialsRequest } from '../../../../electron/shared/broker-contract';
+import { BROKER_PROTOCOL, credentialsRequest } from '../../../../electron/shared/broker-contract';
 import { LatchkeyError } from '../../../../electron/shared/errors';
 import { FakeMfaPrompt } from '../../../fakes/fake-mfa-prompt';
 import { tempFolders } from '../../../helpers/temp-folders';
+import { GrantsHeld } from '../../../../electron/core/broker/endpoint-grants-held';
 
 const temp = tempFolders();
 const expiration = new Date('2026-01-01T13:00:00.000Z');
@@ -30,6 +31,7 @@ async function start(kind: BrokerHost['kind']) {
   const served: ServedEvent[] = [];
   const host: BrokerHost = {
     kind,
+    grants: new GrantsHeld(),
     async credentials(name, requester) {
       if (name === 'denied') throw new LatchkeyError('sts-denied', 'role denied is not allowed: ask an admin');
       // Asked twice (a refused code asks again), and told of an auto-MFA wait: each kind is said once.
@@ -47,6 +49,45 @@ async function start(kind: BrokerHost['kind']) {
   servers.push(server);
   return { socketPath, served };
 }
+
+describe('credential endpoints registered with the broker', () => {
+  it('lists a registered grant in status, refuses its sessions once revoked, and forgets it when released', async () => {
+    const grants = new GrantsHeld();
+    const host: BrokerHost = {
+      kind: 'app',
+      grants,
+      async credentials(name, _requester, grant) {
+        grants.check(grant, name);
+        return { session: { accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret', sessionToken: 'token', expiration } };
+      },
+      status: async () => [],
+      forget: async () => [],
+    };
+    let registered = 0;
+    const socketPath = join(temp('broker'), 'broker.sock');
+    const server = new BrokerServer(host, { socketPath, registered: () => registered++ });
+    await server.listen();
+    servers.push(server);
+    const ask = (request: Parameters<typeof askBroker>[1]) => askBroker(socketPath, request, () => {});
+
+    const reply = await ask({ type: 'grant', protocol: BROKER_PROTOCOL, name: 'dev', requester: 'exec terraform' });
+    const id = reply && 'grant' in reply ? reply.grant : '';
+    expect(registered).toBe(1);
+    expect(await ask({ type: 'status', protocol: BROKER_PROTOCOL })).toMatchObject({ grants: [{ id, name: 'dev', requester: 'exec terraform' }] });
+    expect(await ask(credentialsRequest('dev', 'exec terraform', id))).toMatchObject({ ok: true });
+
+    grants.revoke(id);
+    expect(await ask(credentialsRequest('dev', 'exec terraform', id))).toEqual({
+      ok: false,
+      error: { code: 'revoked', message: 'the credential endpoint for dev was revoked in Latchkey; start the command again to get a new one' },
+    });
+    expect(await ask({ type: 'status', protocol: BROKER_PROTOCOL })).toMatchObject({ grants: [] });
+
+    const second = await ask({ type: 'grant', protocol: BROKER_PROTOCOL, name: 'dev', requester: 'serve dev' });
+    expect(await ask({ type: 'release', protocol: BROKER_PROTOCOL, grant: second && 'grant' in second ? second.grant : '' })).toEqual({ ok: true, released: true });
+    expect(registered).toBe(3);
+  });
+});
 
 describe('broker progress while the host asks for MFA', () => {
   it('tells a caller of the app where the code is asked, once per kind, then answers', async () => {

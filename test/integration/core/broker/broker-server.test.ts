@@ -9,6 +9,7 @@ import { BrokerServer } from '../../../../electron/core/broker/broker-server';
 import { BROKER_PROTOCOL, MAX_BROKER_MESSAGE_BYTES, type BrokerRequest } from '../../../../electron/shared/broker-contract';
 import { LatchkeyError } from '../../../../electron/shared/errors';
 import { tempFolders } from '../../../helpers/temp-folders';
+import { GrantsHeld } from '../../../../electron/core/broker/endpoint-grants-held';
 
 const expiration = new Date('2030-01-01T00:00:00.000Z');
 const temp = tempFolders();
@@ -21,6 +22,7 @@ function fakeHost(): BrokerHost & { asked: string[] } {
   const asked: string[] = [];
   return {
     kind: 'agent',
+    grants: new GrantsHeld(),
     asked,
     async credentials(name, requester) {
       asked.push(`${name} by ${requester}`);
@@ -76,6 +78,7 @@ describe('broker over a real socket', () => {
     expect(await askBroker(socketPath, { type: 'status', protocol: BROKER_PROTOCOL })).toEqual({
       ok: true,
       status: [{ name: 'dev', expiration: expiration.toISOString() }],
+      grants: [],
     });
     expect(await askBroker(socketPath, { type: 'forget', protocol: BROKER_PROTOCOL, name: 'dev' })).toEqual({ ok: true, forgotten: ['dev'] });
     expect(await askBroker(socketPath, { type: 'forget', protocol: BROKER_PROTOCOL })).toEqual({ ok: true, forgotten: ['dev', 'alice'] });

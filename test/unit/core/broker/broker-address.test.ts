@@ -1,4 +1,3 @@
-import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { brokerAddress, fnv1a } from '../../../../electron/core/broker/broker-address';
@@ -29,12 +28,14 @@ describe('brokerAddress', () => {
     expect(brokerAddress({ ...unset, XDG_CONFIG_HOME: '/home/alice/.config' }, 'linux')).not.toBe(brokerAddress({ ...unset, XDG_CONFIG_HOME: '/cfg' }, 'linux'));
   });
 
-  it('is a per-user pipe on Windows, the same for a settings path in another case', () => {
+  it('is a record file in the per-user runtime folder on Windows, the same for a settings path in another case', () => {
     const env = { LOCALAPPDATA: 'C:\\Users\\alice\\AppData\\Local', APPDATA: 'C:\\Users\\alice\\AppData\\Roaming' };
-    const pipe = brokerAddress(env, 'win32');
-    expect(pipe).toMatch(new RegExp(`^\\\\\\\\\\.\\\\pipe\\\\latchkey-${userInfo().username}-[0-9a-f]{8}$`));
-    expect(brokerAddress({ ...env, APPDATA: 'c:\\users\\ALICE\\AppData\\Roaming' }, 'win32')).toBe(pipe);
-    expect(brokerAddress({ ...env, LATCHKEY_KEYCHAIN_SERVICE: 'other' }, 'win32')).not.toBe(pipe);
+    const record = brokerAddress(env, 'win32');
+    expect(record).toMatch(/^C:\\Users\\alice\\AppData\\Local\\Latchkey\\run\\broker-[0-9a-f]{8}\.pipe$/);
+    expect(brokerAddress({ ...env, APPDATA: 'c:\\users\\ALICE\\AppData\\Roaming' }, 'win32')).toBe(record);
+    expect(brokerAddress({ ...env, LATCHKEY_KEYCHAIN_SERVICE: 'other' }, 'win32')).not.toBe(record);
+    // A pipe named outright is used as it is (pipe-trust-win32.ts).
+    expect(brokerAddress({ ...env, LATCHKEY_BROKER: '\\\\.\\pipe\\relay' }, 'win32')).toBe('\\\\.\\pipe\\relay');
   });
 });
 

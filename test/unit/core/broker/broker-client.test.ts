@@ -12,6 +12,7 @@ import type { BrokerHost } from '../../../../electron/core/broker/broker-host';
 import { BrokerServer } from '../../../../electron/core/broker/broker-server';
 import { BROKER_PROTOCOL, credentialsRequest } from '../../../../electron/shared/broker-contract';
 import { tempFolders } from '../../../helpers/temp-folders';
+import { GrantsHeld } from '../../../../electron/core/broker/endpoint-grants-held';
 
 const temp = tempFolders();
 
@@ -91,6 +92,7 @@ describe('a session too large for the broker to relay', () => {
   async function brokerWithToken(sessionToken: string): Promise<string> {
     const host: BrokerHost = {
       kind: 'agent',
+      grants: new GrantsHeld(),
       credentials: async () => ({ session: { accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret', sessionToken, expiration: new Date('2030-01-01T00:00:00Z') } }),
       status: async () => [],
       forget: async () => [],

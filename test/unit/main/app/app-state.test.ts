@@ -7,6 +7,7 @@ import { gatherAppState } from '../../../../electron/main/app/app-state';
 import { FakeClock } from '../../../fakes/fake-clock';
 import { MemoryKeychain } from '../../../fakes/memory-keychain';
 import { appSettings, settingsStore } from '../../../fakes/app-settings';
+import { GrantsHeld } from '../../../../electron/core/broker/endpoint-grants-held';
 
 const SEED = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const MINUTE = 60_000;
@@ -22,7 +23,7 @@ async function sources(settings: Settings, options: { cached?: Record<string, nu
     },
     published: async () => options.published ?? [],
   };
-  return { clock, keychain, at, deps: { settings: await settingsStore(settings), engine, keychain, clock } };
+  return { clock, keychain, at, deps: { settings: await settingsStore(settings), engine, keychain, clock, grants: new GrantsHeld(() => new Date(clock.now())) } };
 }
 
 describe('gatherAppState', () => {

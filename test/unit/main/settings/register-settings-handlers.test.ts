@@ -65,6 +65,8 @@ describe('settings handlers: identities', () => {
         stripExpiredKeys: false,
         publishRolesUnderOwnName: false,
         launchAtLogin: false,
+        keyAgeDays: 90,
+        consoleBrowserProfiles: false,
       },
     });
   });

@@ -42,6 +42,7 @@ async function setup() {
     clock,
     clipboard: { writeText: vi.fn() },
     notifier: { failed: vi.fn() },
+    grants: { revoke: vi.fn(() => true) },
     confirm: { ownership: vi.fn(async (_error: LatchkeyError, _name: string): Promise<OwnershipChoice> => 'cancel') },
     openSettings: vi.fn(),
     quit: vi.fn(),

@@ -21,6 +21,7 @@ const state: TrayState = {
   expirations: { 'prod-admin': at(47 * MINUTE), 'acme-prod': at(65 * MINUTE), bob: at(-MINUTE) },
   reminderLeadMinutes: 10,
   launchAtLogin: false,
+  grants: [],
 };
 
 const actions = (label: string, name: string, cached = true): MenuEntry => ({
@@ -41,6 +42,17 @@ const tail: MenuEntry[] = [
 ];
 
 describe('trayMenu', () => {
+  it('lists live credential endpoints after the identities, each with Revoke', () => {
+    const since = new Date(NOW - 30 * 60_000);
+    const menu = trayMenu({ ...state, grants: [{ id: 'g1', name: 'dev', requester: 'exec terraform', since }] }, NOW);
+    const endpoints = menu.find((entry) => entry.label?.startsWith('Credential endpoints'));
+    expect(endpoints?.label).toBe('Credential endpoints (1)');
+    expect(endpoints?.submenu).toEqual([
+      { type: 'normal', label: `Revoke dev for exec terraform, since ${since.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`, action: { kind: 'revoke-grant', id: 'g1', name: 'dev' } },
+    ]);
+    expect(trayMenu(state, NOW).some((entry) => entry.label?.startsWith('Credential endpoints'))).toBe(false);
+  });
+
   it('heads the menu with the active session and its everyday actions, then each identity with one entry per session', () => {
     expect(trayMenu(state, NOW)).toEqual([
       { type: 'normal', label: 'Active: prod-admin — 47 min left', enabled: false },

@@ -4,7 +4,7 @@ import type { TrayState } from '../../../../electron/main/tray/tray-state';
 import { FakeTimers } from '../../../fakes/fake-timers';
 
 const MINUTE = 60_000;
-const idle: TrayState = { identities: [], expirations: {}, reminderLeadMinutes: 10, launchAtLogin: false };
+const idle: TrayState = { identities: [], expirations: {}, reminderLeadMinutes: 10, launchAtLogin: false, grants: [] };
 
 function setup() {
   const timers = new FakeTimers();

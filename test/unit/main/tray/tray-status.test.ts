@@ -4,7 +4,7 @@ import { trayStatus } from '../../../../electron/main/tray/tray-status';
 
 const NOW = Date.UTC(2026, 0, 1, 12);
 const MINUTE = 60_000;
-const base: TrayState = { identities: [], expirations: {}, reminderLeadMinutes: 10, launchAtLogin: false };
+const base: TrayState = { identities: [], expirations: {}, reminderLeadMinutes: 10, launchAtLogin: false, grants: [] };
 const activeFor = (left: number): TrayState => ({ ...base, active: { name: 'prod-admin', expiration: new Date(NOW + left) } });
 
 describe('trayStatus', () => {

@@ -12,6 +12,7 @@ const state: TrayState = {
   expirations: { dev: new Date(NOW + 5 * 60_000) },
   reminderLeadMinutes: 10,
   launchAtLogin: false,
+  grants: [],
 };
 
 function setup(platform: NodeJS.Platform = 'linux') {
