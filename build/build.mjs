@@ -30,7 +30,7 @@ const common = {
  * when needed, because the warm `credential-process` path is budgeted in milliseconds (bench/):
  * latchkey.cjs (argument parsing, the command table and the commands a broker can answer),
  * standalone.cjs (the engine, keychain, settings and files: what works without a broker), sts.cjs (the
- * AWS SDK), endpoint.cjs (the local credential endpoint of `exec --server` and `serve`), and one
+ * AWS SDK's STS), iam.cjs (its IAM, for key rotation and MFA enrolment), endpoint.cjs (the local credential endpoint of `exec --server` and `serve`), and one
  * command-NAME.cjs per command the table (electron/cli/commands.ts) imports lazily.
  * A session served by the broker loads latchkey.cjs alone. esbuild splits code only into ES modules, so
  * the files are declared here, as data, and each import of one becomes a require() of its file.
@@ -39,6 +39,7 @@ const CLI_FILES = {
   latchkey: 'electron/cli/main.ts',
   standalone: 'electron/cli/cli-context.ts',
   sts: 'electron/core/sts/create-sts-api.ts',
+  iam: 'electron/core/iam/create-iam-api.ts',
   endpoint: 'electron/cli/serve-endpoint.ts',
 };
 /** Whatever this module imports with import() is a command file of its own. */

@@ -82,3 +82,14 @@ export const chromium: Component = {
   },
   install: 'apt-get install chromium',
 };
+
+export const SSHD_PATH = '/usr/sbin/sshd';
+/** OpenSSH's server and client (ssh, ssh-keygen), for the forwarding suite's loopback sshd. */
+export const openssh: Component = {
+  name: 'OpenSSH server and client',
+  get problem() {
+    // ssh-keygen comes in the client's package, with ssh.
+    return existsSync(SSHD_PATH) ? probe('ssh', ['-V']) : `${SSHD_PATH} not found`;
+  },
+  install: 'apt-get install openssh-server openssh-client',
+};

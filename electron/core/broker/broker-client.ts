@@ -34,6 +34,10 @@ export interface AskOptions {
   named?: string;
 }
 
+const NOTHING_ANSWERS = 'nothing answers there; start the Latchkey app or `latchkey agent` on the machine it leads to, and check the forwarding (ssh -R)';
+/** The cause of a connection that ended before any answer: with a named broker, nothing is behind the socket. */
+const SILENT = 'silent';
+
 /** Connection errors that mean no broker is running, rather than a broker in trouble. */
 const NOBODY_LISTENING = new Set(['ENOENT', 'ECONNREFUSED', 'ENOTSOCK']);
 
@@ -60,8 +64,12 @@ export async function askBroker(
     notice(`ignoring the broker at ${socketPath}: ${trust.problem}`);
     return undefined;
   }
-  const reply = await exchange(trust.address, request, options, progressNotice(notice));
-  if (reply === undefined && named) throw unusable('nothing answers there; start the Latchkey app or `latchkey agent` on the machine it leads to, and check the forwarding (ssh -R)');
+  const reply = await exchange(trust.address, request, options, progressNotice(notice)).catch((error: unknown) => {
+    // A forwarded socket with nothing behind it (ssh -R while the laptop's app is closed) accepts, then closes.
+    if (named && error instanceof LatchkeyError && error.cause === SILENT) throw unusable(NOTHING_ANSWERS);
+    throw error;
+  });
+  if (reply === undefined && named) throw unusable(NOTHING_ANSWERS);
   if (reply && !reply.ok && reply.error.code === REPLY_TOO_LARGE) {
     if (named) throw unusable(reply.error.message);
     notice(`${reply.error.message}; working without it`);
@@ -116,12 +124,14 @@ async function exchange(socketPath: string, request: BrokerRequest, options: Ask
     let receivedBytes = 0;
     let timer = setTimeout(() => finish(undefined), connectTimeoutMs);
 
-    const finish = (outcome: BrokerReply | undefined | string) => {
+    /** A string is what went wrong; `silent`, a connection that ended before a single byte came back. */
+    const finish = (outcome: BrokerReply | undefined | string | { silent: string }) => {
       clearTimeout(timer);
       // Closed on the next turn of the event loop, off the warm path: the CLI writes its answer and
       // exits before then.
       setImmediate(() => socket.destroy());
       if (typeof outcome === 'string') reject(new LatchkeyError('broker', `the Latchkey broker at ${socketPath} ${outcome}`));
+      else if (outcome && 'silent' in outcome) reject(new LatchkeyError('broker', `the Latchkey broker at ${socketPath} ${outcome.silent}`, { cause: SILENT }));
       else resolve(outcome);
     };
 
@@ -157,9 +167,10 @@ async function exchange(socketPath: string, request: BrokerRequest, options: Ask
       }
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
-      finish(!connected && NOBODY_LISTENING.has(error.code ?? '') ? undefined : `failed: ${error.message}`);
+      if (!connected && NOBODY_LISTENING.has(error.code ?? '')) return finish(undefined);
+      finish(receivedBytes === 0 ? { silent: `failed: ${error.message}` } : `failed: ${error.message}`);
     });
-    socket.once('end', () => finish('closed without a valid reply'));
+    socket.once('end', () => finish(receivedBytes === 0 ? { silent: 'closed without answering' } : 'closed without a valid reply'));
   });
 }
 

@@ -9,9 +9,8 @@
  *   CLI gets it standalone with a one-line notice.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
-import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { brokerAddress } from '../../../electron/core/broker/broker-address';
@@ -22,6 +21,7 @@ import { credentialsXml, type StsProxyAnswer } from '../../helpers/sts-proxy';
 import { fakeStsWorld, type FakeStsWorld } from './fake-sts-world';
 import { until } from '../../helpers/until';
 import { rootForUseradd } from './fault-setup';
+import { tempFolders } from '../../helpers/temp-folders';
 
 const ATTACKER = 'latchkey-attacker';
 const ATTACKER_KEY = 'ASIAATTACKERCHOSEN01';
@@ -46,6 +46,7 @@ createServer((socket) => {
 
 describeWith([keyring, rootForUseradd], 'a broker socket that another local user set up', () => {
   let sts: FakeStsWorld;
+  const temp = tempFolders();
   let shared: string;
   let folder: string;
   let socketPath: string;
@@ -60,7 +61,7 @@ describeWith([keyring, rootForUseradd], 'a broker socket that another local user
     sts = await fakeStsWorld();
     sts.proxy.misbehave(goodAnswer());
     // A temp folder like /tmp: anyone may create names in it, no one may remove another's.
-    shared = mkdtempSync(join(tmpdir(), 'latchkey-shared-tmp-'));
+    shared = temp('shared-tmp');
     chmodSync(shared, 0o1777);
     writeFileSync(join(shared, 'attacker.cjs'), ATTACKER_SCRIPT, { mode: 0o644 });
     // Where the CLI looks with XDG_RUNTIME_DIR unset: TMPDIR/latchkey-UID, and this setup's socket name.
@@ -71,7 +72,6 @@ describeWith([keyring, rootForUseradd], 'a broker socket that another local user
   afterEach(async () => stopAttacker());
   afterAll(async () => {
     await sts?.stop();
-    if (shared) rmSync(shared, { recursive: true, force: true });
     spawnSync('userdel', [ATTACKER]);
   });
 
@@ -188,8 +188,11 @@ describeWith([keyring], 'text from a request on the agent’s terminal, and sess
     expect(shown).not.toMatch(/[\u001b\u0007\u202e]|\r(?!\n)/);
 
     agent.stdin?.write('\u001b'); // Esc: no code
-    await until(() => reply.endsWith('\n'), 'the broker’s reply');
-    expect(JSON.parse(reply)).toMatchObject({ ok: false, error: { code: 'mfa-cancelled' } });
+    await until(() => reply.includes('"ok"') && reply.endsWith('\n'), 'the broker’s reply');
+    // First the progress line (the code is asked at the agent's terminal), then the reply.
+    const [progress, answer] = reply.trim().split('\n');
+    expect(JSON.parse(progress ?? '')).toEqual({ progress: 'mfa', where: 'agent' });
+    expect(JSON.parse(answer ?? '')).toMatchObject({ ok: false, error: { code: 'mfa-cancelled' } });
     client.destroy();
     agent.stdin?.write('\u0003'); // Ctrl-C stops the agent
     await closed;
