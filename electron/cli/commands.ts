@@ -33,6 +33,11 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'change an identity’s key (the new secret read as for add, verified first), region or MFA device; roles keep working',
     load: async () => (await import('./commands/identity-update')).command,
   },
+  'identity rotate': {
+    usage: 'latchkey identity rotate NAME [--keep-old]',
+    summary: 'replace an identity’s access key through IAM: a new key, stored and verified, then the old one deactivated and deleted',
+    load: async () => (await import('./commands/identity-rotate')).command,
+  },
   'mfa add': {
     usage: 'latchkey mfa add NAME --serial ARN --identity IDENTITY [--seed-stdin | --otpauth-stdin] [--auto]',
     summary: 'add an MFA device, optionally with its TOTP seed (opt-in) and auto-MFA',
@@ -42,6 +47,11 @@ export const COMMANDS: Record<string, CommandEntry> = {
     usage: 'latchkey mfa update NAME [--seed-stdin | --otpauth-stdin | --remove-seed] [--auto | --no-auto] [--serial ARN]',
     summary: 'change an MFA device’s serial, store or remove its TOTP seed, turn auto-MFA on or off',
     load: async () => (await import('./commands/mfa-update')).command,
+  },
+  'mfa enroll': {
+    usage: 'latchkey mfa enroll NAME --identity IDENTITY [--store-seed [--auto]] [--show-uri]',
+    summary: 'create a virtual MFA device for the identity’s IAM user, enable it with codes from its seed, and add it',
+    load: async () => (await import('./commands/mfa-enroll')).command,
   },
   'role add': {
     usage:
@@ -110,6 +120,16 @@ export const COMMANDS: Record<string, CommandEntry> = {
       'keys in the credentials file become keychain identities, role profiles become roles; --dry-run shows the plan; --scrub removes imported keys from the file; --adopt keeps every imported profile working through Latchkey',
     load: async () => (await import('./commands/import')).command,
   },
+  console: {
+    usage: 'latchkey console NAME [--service SERVICE] [--region REGION] [--print]',
+    summary: 'open the AWS console signed in as NAME’s session (federation sign-in URL)',
+    load: async () => (await import('./commands/console')).command,
+  },
+  'decode-auth': {
+    usage: 'latchkey decode-auth [MESSAGE|-] [--using NAME]',
+    summary: 'decode an "Encoded authorization failure message" and say why AWS refused',
+    load: async () => (await import('./commands/decode-auth')).command,
+  },
   totp: {
     usage: 'latchkey totp DEVICE',
     summary: 'print the current code of an MFA device with a stored seed',
@@ -117,7 +137,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   },
   status: {
     usage: 'latchkey status [--json]',
-    summary: 'cached and published sessions with their expiry',
+    summary: 'cached and published sessions with their expiry, and how old each access key is',
     load: async () => (await import('./commands/status')).command,
   },
   preferences: {

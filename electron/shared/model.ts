@@ -42,6 +42,11 @@ export const IdentitySchema = v.strictObject({
   arn: v.optional(v.pipe(v.string(), v.maxLength(2048))),
   /** An STS endpoint for this identity (private endpoints, tests); the environment's wins. */
   stsEndpoint: v.optional(text(validateEndpoint)),
+  /**
+   * When IAM created the access key (ISO 8601), as ListAccessKeys or CreateAccessKey said when the key
+   * was added, verified or rotated: its age is what the key-age reminder counts. Absent when unknown.
+   */
+  keyCreated: v.optional(v.pipe(v.string(), v.isoTimestamp('the key creation date must be an ISO 8601 timestamp'))),
 });
 export type Identity = v.InferOutput<typeof IdentitySchema>;
 
@@ -89,6 +94,13 @@ export const PreferencesSchema = v.strictObject({
   stripExpiredKeys: v.optional(v.boolean(), false),
   publishRolesUnderOwnName: v.optional(v.boolean(), false),
   launchAtLogin: v.optional(v.boolean(), false),
+  /** An access key older than this many days gets a reminder to rotate it (AWS's advice is 90); 0 turns it off. */
+  keyAgeDays: v.optional(wholeNumber('key age limit (days)', 0, 3650), 90),
+  /**
+   * "Open console" uses a browser profile of its own per identity or role (Chromium or Chrome with a
+   * `--user-data-dir` in Latchkey's folder), so two accounts never share console cookies.
+   */
+  consoleBrowserProfiles: v.optional(v.boolean(), false),
 });
 export type Preferences = v.InferOutput<typeof PreferencesSchema>;
 

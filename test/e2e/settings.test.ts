@@ -370,6 +370,8 @@ describeWith([chromium], 'settings window in Chromium', () => {
       stripExpiredKeys: true,
       launchAtLogin: true,
       publishRolesUnderOwnName: false,
+      keyAgeDays: 90,
+      consoleBrowserProfiles: false,
     });
     await page.close();
   });

@@ -1,21 +1,26 @@
 /**
  * Adds an identity: its secret access key to the keychain, the rest to the settings, and optionally
  * its MFA device under the same name (one virtual MFA device per IAM user is the common case). With
- * `verify`, GetCallerIdentity must accept the key first and its account and ARN are recorded; a key
- * AWS refuses is not stored.
+ * `verify`, GetCallerIdentity must accept the key first and its account and ARN are recorded (the
+ * account alone, from GetAccessKeyInfo, where the key may not call GetCallerIdentity), and, given IAM,
+ * when the key was created (for the key-age reminder); a key AWS refuses is not stored.
  */
 import type { Identity, Settings } from '../../shared/model';
 import { check, validateSecretAccessKey } from '../../shared/validation';
 import type { Clock } from '../clock';
-import type { CallerIdentity, StsApi } from '../sts/sts-api';
-import { verifyIdentity } from '../sts/verify-identity';
+import { keyCreationDate } from '../iam/key-created';
+import type { IamApi } from '../iam/iam-api';
+import { identifyKey, type KeyOwner } from '../sts/identify-key';
+import type { StsApi, StsHelperApi } from '../sts/sts-api';
 import { assertNameFree } from './assert-name-free';
 import { deviceNamedAfter } from './identity-device';
 import { saveWithSecret, type SetupStores } from './save-with-secret';
 
 export interface AddIdentityDeps extends SetupStores {
-  sts: StsApi;
+  sts: StsApi & Partial<StsHelperApi>;
   clock: Clock;
+  /** Asked, when given, when the verified key was created (best effort). */
+  iam?: IamApi;
 }
 
 export interface NewIdentity {
@@ -25,12 +30,14 @@ export interface NewIdentity {
   verify: boolean;
 }
 
-export async function addIdentity(deps: AddIdentityDeps, request: NewIdentity): Promise<{ settings: Settings; caller?: CallerIdentity }> {
+export async function addIdentity(deps: AddIdentityDeps, request: NewIdentity): Promise<{ settings: Settings; caller?: KeyOwner }> {
   const { name } = request.identity;
   const secret = check(validateSecretAccessKey, request.secretAccessKey);
   assertNameFree(await deps.settings.load(), name);
-  const caller = request.verify ? await verifyIdentity(request.identity, secret, deps.sts, deps.clock) : undefined;
-  const identity: Identity = caller ? { ...request.identity, accountId: caller.account, arn: caller.arn } : request.identity;
+  const caller = request.verify ? await identifyKey(request.identity, secret, deps.sts, deps.clock) : undefined;
+  let identity: Identity = caller ? { ...request.identity, accountId: caller.account, ...(caller.arn ? { arn: caller.arn } : {}) } : request.identity;
+  const created = caller && deps.iam ? await keyCreationDate(deps.iam, identity, secret) : undefined;
+  if (created !== undefined) identity = { ...identity, keyCreated: created };
   const settings = await saveWithSecret(deps, { kind: 'identity', name, secret }, (s) => {
     s.identities.push(identity);
     if (request.mfaSerial !== undefined) s.mfaDevices.push(deviceNamedAfter(name, request.mfaSerial));

@@ -2,13 +2,15 @@
  * Edits an identity in place: its region, its key (a new access key id comes with its secret; a
  * secret alone replaces a mistyped one) and its own MFA device (a new serial, or none). The name stays:
  * sessions, roles and devices refer to it. With `verify`, GetCallerIdentity must accept the key (the
- * new one, or the stored one) before anything is saved, and its account and ARN are recorded; a changed
- * key forgets the ones recorded for the old. Either all of the change is saved or none of it.
+ * new one, or the stored one) before anything is saved, and its account and ARN are recorded (and, given
+ * IAM, when the key was created); a changed key forgets the ones recorded for the old. Either all of the change is saved or none of it.
  */
 import { LatchkeyError } from '../../shared/errors';
 import type { Identity, Settings } from '../../shared/model';
 import { check, validateSecretAccessKey } from '../../shared/validation';
 import type { Clock } from '../clock';
+import type { IamApi } from '../iam/iam-api';
+import { keyCreationDate } from '../iam/key-created';
 import type { StsApi } from '../sts/sts-api';
 import { verifyIdentity } from '../sts/verify-identity';
 import { findEntry } from './find-entry';
@@ -27,7 +29,7 @@ export interface IdentityChange {
   verify: boolean;
 }
 
-export async function updateIdentity(deps: SetupStores & { sts: StsApi; clock: Clock }, change: IdentityChange): Promise<SettingsEdit> {
+export async function updateIdentity(deps: SetupStores & { sts: StsApi; clock: Clock; iam?: IamApi }, change: IdentityChange): Promise<SettingsEdit> {
   const { name, region, accessKeyId, secretAccessKey, mfa } = change;
   const current = assertIdentityChangeFits(await deps.settings.load(), change);
   const newKeyId = accessKeyId !== undefined && accessKeyId !== current.accessKeyId;
@@ -35,13 +37,13 @@ export async function updateIdentity(deps: SetupStores & { sts: StsApi; clock: C
     throw new LatchkeyError('invalid-input', `a new access key id for identity "${name}" needs its secret access key`);
   if (secretAccessKey !== undefined) check(validateSecretAccessKey, secretAccessKey);
 
-  // The account and ARN "verify" recorded belong to the key they were recorded for.
-  const { region: _replaced, accountId, arn, ...kept } = current;
+  // The account, ARN and creation date recorded belong to the key they were recorded for.
+  const { region: _replaced, accountId, arn, keyCreated, ...kept } = current;
   let identity: Identity = {
     ...kept,
     accessKeyId: accessKeyId ?? current.accessKeyId,
     ...(region === undefined ? {} : { region }),
-    ...(newKeyId ? {} : { accountId, arn }),
+    ...(newKeyId ? {} : { accountId, arn, keyCreated }),
   };
   if (change.verify) {
     const secret = secretAccessKey ?? (await deps.keychain.get('identity', name));
@@ -55,6 +57,9 @@ export async function updateIdentity(deps: SetupStores & { sts: StsApi; clock: C
         `the new key of identity "${name}" belongs to ${caller.arn}, not to ${arn}: add it as an identity of its own with \`latchkey identity add\``,
       );
     identity = { ...identity, accountId: caller.account, arn: caller.arn };
+    // When the verified key was created, for the key-age reminder (best effort, given IAM).
+    const created = deps.iam ? await keyCreationDate(deps.iam, identity, secret) : undefined;
+    if (created !== undefined) identity = { ...identity, keyCreated: created };
   }
 
   const outcome: { device?: DeviceChange } = {};

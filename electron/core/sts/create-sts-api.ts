@@ -1,33 +1,23 @@
 /**
  * The real STS, over @aws-sdk/client-sts. Load it with `await import()` (lazy-sts-api.ts does) so a
- * process serving a cached session never loads SDK code.
- *
- * Every call ends within STS_CALL_MS (12 s, core/timeouts), all told: connecting, sending, waiting for and reading
- * the answer, every attempt and the backoff between them. Inside it, the SDK makes at most 3 attempts
- * (its standard retry: exponential backoff with full jitter, for throttling, 5xx, timeouts and network
- * faults), each allowed 3 s to connect and 3 s until the answer's headers, so a silent endpoint fails
- * after its third attempt (about 10 s). The SDK has no bound on reading a body, so an endpoint that
- * trickles its answer a byte at a time is cut by the deadline alone. STS answers in well under a second
- * when it is up.
+ * process serving a cached session never loads SDK code. Every call is bounded as sdk-call.ts says.
  */
 import type { Session } from './credentials';
 import {
   AssumeRoleCommand,
+  DecodeAuthorizationMessageCommand,
+  GetAccessKeyInfoCommand,
   GetCallerIdentityCommand,
+  GetFederationTokenCommand,
   GetSessionTokenCommand,
   STSClient,
   type Credentials as SdkCredentials,
 } from '@aws-sdk/client-sts';
-import type { StsApi, StsCaller, StsFailure } from './sts-api';
+import { boundedCall, SDK_CALL_OPTIONS, unreadable } from './sdk-call';
+import type { StsApi, StsCaller, StsHelperApi } from './sts-api';
 import { stsEndpoint, type Env } from './sts-endpoint';
-import { STS_CALL_MS } from '../timeouts';
 
-const MAX_ATTEMPTS = 3;
-const CONNECT_TIMEOUT_MS = 3_000;
-const ATTEMPT_TIMEOUT_MS = 3_000;
-// STS_CALL_MS is above the attempts' own worst case (3 × 3 s plus backoff), so they keep their say on a silent endpoint.
-
-export function createStsApi(env: Env): StsApi {
+export function createStsApi(env: Env): StsApi & StsHelperApi {
   async function withClient<T>(caller: StsCaller, call: (client: STSClient, abortSignal: AbortSignal) => Promise<T>): Promise<T> {
     const endpoint = stsEndpoint(env, caller.stsEndpoint);
     // One short-lived client per call: each call is signed by different credentials.
@@ -41,34 +31,9 @@ export function createStsApi(env: Env): StsApi {
       // Without an endpoint of ours, the SDK must not pick one up from the process environment or
       // ~/.aws/config behind our back: the precedence is stsEndpoint()'s.
       ...(endpoint ? { endpoint } : { ignoreConfiguredEndpointUrls: true }),
-      maxAttempts: MAX_ATTEMPTS,
-      retryMode: 'standard',
-      requestHandler: {
-        connectionTimeout: CONNECT_TIMEOUT_MS,
-        requestTimeout: ATTEMPT_TIMEOUT_MS,
-        throwOnRequestTimeout: true,
-      },
+      ...SDK_CALL_OPTIONS,
     });
-    const abort = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        const failure: StsFailure = { deadlineMs: STS_CALL_MS };
-        reject(Object.assign(new Error(`no complete answer within ${STS_CALL_MS} ms`), failure));
-        // Tells the SDK to drop the request; destroying the client below closes its sockets.
-        abort.abort();
-      }, STS_CALL_MS);
-    });
-    try {
-      // The race, not the signal, is what bounds the call: it settles at the deadline whatever the SDK
-      // is doing then (reading a body, backing off) and however long it takes to notice the abort.
-      return await Promise.race([call(client, abort.signal), deadline]);
-    } catch (error) {
-      throw failedAt(error, endpoint ?? regionalEndpoint(caller.region));
-    } finally {
-      clearTimeout(timer);
-      client.destroy();
-    }
+    return boundedCall(client, endpoint ?? regionalEndpoint(caller.region), call);
   }
 
   return {
@@ -107,6 +72,26 @@ export function createStsApi(env: Env): StsApi {
         if (!output.Account || !output.Arn || !output.UserId) throw unreadable('no identity in it');
         return { account: output.Account, arn: output.Arn, userId: output.UserId };
       }),
+
+    getFederationToken: ({ name, durationSeconds, policy, ...caller }) =>
+      withClient(caller, async (client, abortSignal) => {
+        const output = await client.send(new GetFederationTokenCommand({ Name: name, DurationSeconds: durationSeconds, Policy: policy }), { abortSignal });
+        return session(output.Credentials);
+      }),
+
+    getAccessKeyInfo: ({ accessKeyId, ...caller }) =>
+      withClient(caller, async (client, abortSignal) => {
+        const output = await client.send(new GetAccessKeyInfoCommand({ AccessKeyId: accessKeyId }), { abortSignal });
+        if (!output.Account) throw unreadable('no account in it');
+        return { account: output.Account };
+      }),
+
+    decodeAuthorizationMessage: ({ message, ...caller }) =>
+      withClient(caller, async (client, abortSignal) => {
+        const output = await client.send(new DecodeAuthorizationMessageCommand({ EncodedMessage: message }), { abortSignal });
+        if (output.DecodedMessage === undefined) throw unreadable('no decoded message in it');
+        return output.DecodedMessage;
+      }),
   };
 }
 
@@ -119,17 +104,6 @@ function session(credentials: SdkCredentials | undefined): Session {
     sessionToken: credentials.SessionToken,
     expiration: credentials.Expiration,
   };
-}
-
-function unreadable(reason: string): Error {
-  const failure: StsFailure = { unreadable: true };
-  return Object.assign(new Error(reason), failure);
-}
-
-/** Marks a failure with the URL the call went to, for the person's message. */
-function failedAt(error: unknown, stsUrl: string): unknown {
-  const failure: StsFailure = { stsUrl };
-  return typeof error === 'object' && error !== null && Object.isExtensible(error) ? Object.assign(error, failure) : Object.assign(new Error(String(error)), failure);
 }
 
 /** Where the SDK sends a call without an endpoint of ours: STS's regional endpoint. */

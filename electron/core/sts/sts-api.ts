@@ -56,3 +56,25 @@ export interface StsApi {
   assumeRole(input: AssumeRoleInput): Promise<Session>;
   getCallerIdentity(caller: StsCaller): Promise<CallerIdentity>;
 }
+
+export interface GetFederationTokenInput extends StsCaller {
+  /** The federated user's name (2-32 of [\w+=,.@-]), shown in CloudTrail and the console. */
+  name: string;
+  durationSeconds: number;
+  /** The inline session policy: without one, AWS gives the federated session no permissions at all. */
+  policy: string;
+}
+
+/**
+ * The calls made on a person's request rather than for every session: a console sign-in from an
+ * identity's key, the account of a key that may not call GetCallerIdentity, and an encoded
+ * authorization failure made readable. Apart from StsApi so the session engine's fakes need none of them.
+ */
+export interface StsHelperApi {
+  /** Signed with an IAM user's long-term key: a session the console federation endpoint accepts. */
+  getFederationToken(input: GetFederationTokenInput): Promise<Session>;
+  /** The account that owns `accessKeyId` (any valid credentials may ask). */
+  getAccessKeyInfo(input: StsCaller & { accessKeyId: string }): Promise<{ account: string }>;
+  /** The JSON document an "Encoded authorization failure message" stands for (needs sts:DecodeAuthorizationMessage). */
+  decodeAuthorizationMessage(input: StsCaller & { message: string }): Promise<string>;
+}

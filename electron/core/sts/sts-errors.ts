@@ -10,7 +10,7 @@ import { LatchkeyError, isLatchkeyError } from '../../shared/errors';
 import { maskAccessKeyId } from '../../shared/mask';
 import type { StsFailure } from './sts-api';
 
-export type StsAction = 'GetSessionToken' | 'AssumeRole' | 'GetCallerIdentity';
+export type StsAction = 'GetSessionToken' | 'AssumeRole' | 'GetCallerIdentity' | 'GetFederationToken' | 'GetAccessKeyInfo' | 'DecodeAuthorizationMessage';
 
 export interface StsErrorContext {
   action: StsAction;
@@ -52,7 +52,8 @@ export function stsError(error: unknown, context: StsErrorContext): LatchkeyErro
   if (isLatchkeyError(error)) return error;
   const fault: AwsFault = typeof error === 'object' && error !== null ? error : { message: String(error) };
   const name = fault.name ?? 'Error';
-  const awsMessage = oneLine(fault.message ?? '', 400);
+  const encoded = encodedAuthorizationMessage(fault.message);
+  const awsMessage = oneLine(withoutEncodedMessage(fault.message ?? ''), 400);
   const { action, subject, identity } = context;
   const fail = (code: ConstructorParameters<typeof LatchkeyError>[0], message: string) =>
     new LatchkeyError(code, `${subject}: ${message}`);
@@ -98,7 +99,7 @@ export function stsError(error: unknown, context: StsErrorContext): LatchkeyErro
     );
 
   if (name === 'AccessDenied' || name === 'AccessDeniedException')
-    return fail('sts-denied', accessDenied(context, awsMessage));
+    return fail('sts-denied', `${accessDenied(context, awsMessage)}${decodeHint(encoded)}`);
   if (name === 'ValidationError') return fail('invalid-input', `STS refused ${action}: ${awsMessage}`);
 
   const attempts = fault.$metadata?.attempts ?? 1;
@@ -130,15 +131,35 @@ function unreadableReason(fault: AwsFault, name: string): string | undefined {
   return undefined;
 }
 
+const ENCODED_MESSAGE = /\s*Encoded authorization failure message:\s*([A-Za-z0-9_+/=-]+)/;
+
+/** The encoded message some AccessDenied answers carry (`Encoded authorization failure message: …`), if any. */
+export function encodedAuthorizationMessage(message: string | undefined): string | undefined {
+  return message?.match(ENCODED_MESSAGE)?.[1];
+}
+
+/** AWS's message without the encoded blob, which would only be cut off in a one-line message. */
+function withoutEncodedMessage(message: string): string {
+  return message.replace(ENCODED_MESSAGE, '');
+}
+
+/**
+ * What to do with an encoded authorization message: decode it. The whole message goes in, since the
+ * person needs all of it; it says nothing to whoever may not call sts:DecodeAuthorizationMessage.
+ */
+export function decodeHint(encoded: string | undefined): string {
+  return encoded === undefined ? '' : `; AWS says why in an encoded message: run \`latchkey decode-auth\` and paste it: ${encoded}`;
+}
+
 /** The first line of `text`, control characters out, cut to `max` characters: safe in a one-line message. */
-function oneLine(text: string, max: number): string {
+export function oneLine(text: string, max: number): string {
   // eslint-disable-next-line no-control-regex
   const line = (text.split(/\r?\n/)[0] ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
 /** Scheme, host, port and path: never a user or password someone put in an endpoint URL. */
-function showUrl(url: string): string {
+export function showUrl(url: string): string {
   try {
     const parsed = new URL(url);
     return oneLine(`${parsed.origin}${parsed.pathname === '/' ? '' : parsed.pathname}`, 200);

@@ -9,14 +9,14 @@ import type { Keychain } from '../../../electron/core/keychain/keychain';
 import { systemKeychain } from '../../../electron/core/keychain/system-keychain';
 import { keyring, moto as motoComponent } from '../../helpers/components';
 import { cliWorld, type CliWorld } from '../../helpers/latchkey-cli';
-import { ACCOUNT, createRole, createUser, iamClient } from '../../helpers/moto-iam';
-import { startMoto, type Moto } from '../../helpers/moto';
+import { ACCOUNT, mfaSerial, roleArn } from '../../helpers/moto-iam';
+import { startMotoWorld, type MotoWorld } from '../../helpers/moto-world';
 import { describeWith } from '../../helpers/needs';
 
 const KEY = 'AKIAIOSFODNN7EXAMPLE';
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
-const ROLE = `arn:aws:iam::${ACCOUNT}:role/dev`;
-const SERIAL = `arn:aws:iam::${ACCOUNT}:mfa/alice`;
+const ROLE = roleArn('dev');
+const SERIAL = mfaSerial('alice');
 
 interface Case {
   args: string[];
@@ -31,7 +31,7 @@ interface Case {
 const cases: Case[] = [
   { args: ['frobnicate'], exit: 2, says: /unknown command "frobnicate"/ },
   { args: ['identity', 'add'], exit: 2, says: /missing argument\nusage: latchkey identity add NAME/ },
-  { args: ['identity', 'add', 'x', '--access-key-id', KEY, '--bogus'], exit: 2, says: /Unknown option '--bogus'/ },
+  { args: ['identity', 'add', 'x', '--access-key-id', KEY, '--bogus'], exit: 2, says: /unknown option --bogus\nusage: latchkey identity add NAME/ },
   { args: ['identity', 'add', 'bad]name', '--access-key-id', KEY], input: SECRET, exit: 1, says: /identity name "bad\]name" is not allowed/ },
   { args: ['identity', 'add', 'has space', '--access-key-id', KEY], input: SECRET, exit: 1, says: /identity name "has space" is not allowed/ },
   { args: ['identity', 'add', 'bob'], input: SECRET, exit: 1, says: /--access-key-id is required/ },
@@ -133,6 +133,31 @@ const cases: Case[] = [
   { args: ['mfa', 'update', 'nodevice', '--no-auto'], exit: 1, says: /no MFA device is named "nodevice"/ },
   { args: ['mfa', 'update', 'alice', '--serial', `arn:aws:iam::${ACCOUNT}:user/x`], exit: 1, says: /MFA serial .* must look like/ },
   { args: ['mfa', 'update', 'alice', '--seed-stdin'], input: 'not base32!', exit: 1, says: /TOTP seed must be Base32/ },
+  { args: ['console'], exit: 2, says: /missing argument\nusage: latchkey console NAME/ },
+  { args: ['console', 'nobody', '--print'], exit: 1, says: /no identity or role is named "nobody"/ },
+  { args: ['console', 'a b'], exit: 1, says: /name "a b" is not allowed/ },
+  { args: ['console', 'dev', '--service', 'S3!'], exit: 1, says: /service "S3!" must be a console path such as s3/ },
+  { args: ['console', 'dev', '--region', 'Mars-1'], exit: 1, says: /region "Mars-1" must look like us-east-1/ },
+  { args: ['console', 'dev', '--print'], env: { LATCHKEY_FEDERATION_URL: 'ftp://signin.example' }, exit: 1, says: /LATCHKEY_FEDERATION_URL: endpoint "ftp:\/\/signin\.example" must be an http\(s\) URL/ },
+  { args: ['identity', 'rotate', 'nobody'], exit: 1, says: /no identity is named "nobody"/ },
+  { args: ['identity', 'rotate', 'a b'], exit: 1, says: /identity name "a b" is not allowed/ },
+  { args: ['identity', 'rotate', 'alice', '--keep-old=yes'], exit: 2, says: /--keep-old takes no value/ },
+  { args: ['mfa', 'enroll', 'p', '--identity', 'alice'], exit: 2, says: /the seed would be kept nowhere .*: add --show-uri .*, --store-seed, or both/ },
+  { args: ['mfa', 'enroll', 'p', '--identity', 'alice', '--show-uri', '--auto'], exit: 2, says: /--auto needs --store-seed/ },
+  { args: ['mfa', 'enroll', 'p', '--identity', 'alice', '--show-uri'], exit: 1, says: /--show-uri prints the seed, and stdout is not a terminal/ },
+  { args: ['mfa', 'enroll', 'p', '--store-seed'], exit: 1, says: /--identity is required/ },
+  { args: ['mfa', 'enroll', 'p', '--identity', 'nobody', '--store-seed'], exit: 1, says: /no identity is named "nobody"/ },
+  { args: ['mfa', 'enroll', 'alice', '--identity', 'alice', '--store-seed'], exit: 1, says: /an MFA device is already named "alice"/ },
+  { args: ['mfa', 'enroll', 'p:2', '--identity', 'alice', '--store-seed'], exit: 1, says: /MFA device name "p:2" cannot be an IAM device name/ },
+  { args: ['mfa', 'enroll', 'a b', '--identity', 'alice', '--store-seed'], exit: 1, says: /MFA device name "a b" is not allowed/ },
+  { args: ['decode-auth', 'not an encoded message', '--using', 'dev'], exit: 1, says: /that is not an encoded authorization message/ },
+  { args: ['decode-auth', '-', '--using', 'dev'], input: '', exit: 1, says: /that is not an encoded authorization message/ },
+  { args: ['decode-auth', `4Ys-${'A'.repeat(40)}`], exit: 2, says: /give --using NAME: which identity or role asks STS \("alice", "carol" can\)/ },
+  { args: ['decode-auth', `4Ys-${'A'.repeat(40)}`, '--using', 'nobody'], exit: 1, says: /no identity or role is named "nobody"/ },
+  { args: ['decode-auth', `4Ys-${'A'.repeat(40)}`, '--using', 'a b'], exit: 1, says: /name "a b" is not allowed/ },
+  { args: ['preferences', 'key-age-days', '1.5'], exit: 1, says: /key-age-days: key age limit \(days\) must be a whole number/ },
+  { args: ['preferences', 'key-age-days', '4000'], exit: 1, says: /key-age-days: key age limit \(days\) must be at most 3650/ },
+  { args: ['preferences', 'console-browser-profiles', 'yes'], exit: 1, says: /console-browser-profiles: give true or false, not "yes"/ },
 ];
 
 /** Every file under a folder with its bytes, so "nothing written" can be checked exactly. */
@@ -150,16 +175,14 @@ function snapshot(folder: string): Record<string, string> {
 }
 
 describeWith([keyring, motoComponent], 'bad input to the CLI', () => {
-  let moto: Moto;
+  let moto: MotoWorld;
   let world: CliWorld;
   let keychain: Keychain;
   const keychainSnapshot = async () => Promise.all((['identity', 'mfa-seed', 'session'] as const).map((kind) => keychain.list(kind)));
 
   beforeAll(async () => {
-    moto = await startMoto();
-    const iam = iamClient(moto.url);
-    const alice = await createUser(iam, 'alice');
-    await createRole(iam, 'dev', ['alice']);
+    moto = await startMotoWorld();
+    const { alice } = moto;
     world = cliWorld(moto.url);
     keychain = systemKeychain({ service: world.env.LATCHKEY_KEYCHAIN_SERVICE });
     expect((await world.run(['identity', 'add', 'alice', '--access-key-id', alice.accessKeyId, '--mfa-serial', SERIAL], { input: alice.secretAccessKey })).code).toBe(0);

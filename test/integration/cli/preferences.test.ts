@@ -29,6 +29,8 @@ describe('latchkey preferences', () => {
         'strip-expired-keys = false',
         'publish-roles-under-own-name = false',
         'launch-at-login = false',
+        'key-age-days = 90',
+        'console-browser-profiles = false',
         '',
       ].join('\n'),
     });
@@ -47,6 +49,8 @@ describe('latchkey preferences', () => {
       stripExpiredKeys: false,
       publishRolesUnderOwnName: false,
       launchAtLogin: true,
+      keyAgeDays: 90,
+      consoleBrowserProfiles: false,
     });
     expect(JSON.parse((await world.run(['preferences', 'launch-at-login', '--json'])).stdout)).toBe(true);
   });

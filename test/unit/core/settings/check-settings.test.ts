@@ -20,6 +20,8 @@ describe('checkSettings', () => {
           stripExpiredKeys: false,
           publishRolesUnderOwnName: false,
           launchAtLogin: false,
+          keyAgeDays: 90,
+          consoleBrowserProfiles: false,
         },
         published: [],
         processProfiles: [],

@@ -1,0 +1,7 @@
+/** Linux: xdg-open (the desktop's choice of browser), and Chromium or Chrome found on PATH. */
+import type { PlatformBrowser } from './browser-opener';
+
+export const linuxBrowser: PlatformBrowser = {
+  defaultBrowser: (url) => ({ command: 'xdg-open', args: [url] }),
+  chromiumCandidates: () => ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'],
+};

@@ -1,0 +1,156 @@
+/**
+ * "Open console" against a stub federation endpoint on 127.0.0.1, with a fake browser: what the sign-in
+ * token request carries (the session JSON's three fields; SessionDuration only where AWS takes it), the
+ * URL the browser gets (the token and the destination), a federation token for an identity (no MFA, and
+ * said so), per-role browser profiles in folders of their own, and refusals before anything is sent.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserOpener } from '../../../../electron/core/console/browser-opener';
+import { consoleSignIn, openConsole, type ConsoleDeps } from '../../../../electron/core/console/open-console';
+import { SettingsStore } from '../../../../electron/core/settings/settings-store';
+import type { Session } from '../../../../electron/core/sts/credentials';
+import type { GetFederationTokenInput, StsApi, StsHelperApi } from '../../../../electron/core/sts/sts-api';
+import type { Role } from '../../../../electron/shared/model';
+import { FakeClock } from '../../../fakes/fake-clock';
+import { MemoryKeychain } from '../../../fakes/memory-keychain';
+import { startFederationStub, type FederationStub } from '../../../helpers/federation-stub';
+import { tempFolders } from '../../../helpers/temp-folders';
+
+const temp = tempFolders();
+const ARN = 'arn:aws:iam::123456789012';
+const KEY = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+const role = (name: string, source: string, extra: Partial<Role> = {}): Role => ({ name, roleArn: `${ARN}:role/${name}`, source, directMfa: false, ...extra });
+
+function sessionOf(name: string): Session {
+  return { accessKeyId: `ASIA${name.toUpperCase()}`, secretAccessKey: `secret-of-${name}`, sessionToken: `token-of-${name}`, expiration: new Date(Date.UTC(2030, 0, 1)) };
+}
+
+class FakeBrowser implements BrowserOpener {
+  readonly opened: { url: string; profileFolder?: string }[] = [];
+  constructor(private readonly hasChromium = true) {}
+  async open(url: string, options: { profileFolder?: string } = {}) {
+    this.opened.push({ url, ...options });
+    return options.profileFolder !== undefined && this.hasChromium ? ('browser-profile' as const) : ('default-browser' as const);
+  }
+}
+
+describe('openConsole', () => {
+  let stub: FederationStub;
+  beforeAll(async () => {
+    stub = await startFederationStub();
+  });
+  afterAll(async () => stub?.stop());
+
+  async function world(preferences: { consoleBrowserProfiles?: boolean } = {}) {
+    const folder = temp('console');
+    const settings = new SettingsStore(join(folder, 'latchkey', 'settings.json'));
+    await settings.update((s) => {
+      s.identities.push({ name: 'alice', accessKeyId: KEY.accessKeyId, region: 'eu-west-1', arn: `${ARN}:user/alice` });
+      s.mfaDevices.push({ name: 'phone', serial: `${ARN}:mfa/alice`, identity: 'alice', hasSeed: false, autoMfa: false });
+      s.roles.push(role('dev', 'alice', { durationSeconds: 7_200 }), role('prod', 'alice', { mfaDevice: 'phone', region: 'us-west-2' }), role('deep', 'dev'));
+      Object.assign(s.preferences, preferences);
+    });
+    const keychain = new MemoryKeychain();
+    await keychain.set('identity', 'alice', KEY.secretAccessKey);
+    const federation: GetFederationTokenInput[] = [];
+    const sts = {
+      getFederationToken: async (input: GetFederationTokenInput) => (federation.push(input), sessionOf('federated')),
+    } as unknown as StsApi & StsHelperApi;
+    const sessions: string[] = [];
+    const browser = new FakeBrowser();
+    const deps: ConsoleDeps & { opener: BrowserOpener } = {
+      settings,
+      keychain,
+      sts,
+      clock: new FakeClock(),
+      env: { LATCHKEY_FEDERATION_URL: stub.url },
+      session: async (name) => (sessions.push(name), sessionOf(name)),
+      opener: browser,
+    };
+    return { folder, deps, browser, sessions, federation };
+  }
+
+  const last = () => stub.requests.at(-1);
+
+  it('signs a role in with its session as it is, SessionDuration its own when assumed with the key, and opens the URL', async () => {
+    const w = await world();
+    expect(await openConsole(w.deps, { name: 'dev', service: 's3' })).toEqual({ openedIn: 'default-browser' });
+    expect(w.sessions).toEqual(['dev']);
+    expect(last()).toEqual({
+      action: 'getSigninToken',
+      sessionDuration: '7200',
+      session: { sessionId: 'ASIADEV', sessionKey: 'secret-of-dev', sessionToken: 'token-of-dev' },
+    });
+    const [opened] = w.browser.opened;
+    const url = new URL(opened?.url ?? '');
+    expect(`${url.origin}${url.pathname}`).toBe(stub.url);
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      Action: 'login',
+      Issuer: 'Latchkey',
+      Destination: 'https://console.aws.amazon.com/s3/home?region=eu-west-1',
+      SigninToken: stub.tokens.at(-1),
+    });
+  });
+
+  it('sends no SessionDuration for a chained role, or one assumed from the MFA session; the region is the role\'s', async () => {
+    const w = await world();
+    await openConsole(w.deps, { name: 'deep' });
+    expect(last()?.sessionDuration).toBeNull();
+    const { url } = await consoleSignIn(w.deps, { name: 'prod' });
+    expect(last()?.sessionDuration).toBeNull();
+    expect(new URL(url).searchParams.get('Destination')).toBe('https://console.aws.amazon.com/console/home?region=us-west-2');
+    expect(new URL(url).searchParams.get('SigninToken')).toBe(stub.tokens.at(-1));
+  });
+
+  it('an identity signs in with a federation token from its key, allowed what the user may do, and is told it carries no MFA', async () => {
+    const w = await world();
+    const opened = await openConsole(w.deps, { name: 'alice', region: 'ap-southeast-2' });
+    expect(opened.notice).toMatch(/^the console session of identity "alice" is a federation token .*carries no MFA, although the identity has an MFA device.*open the console of a role/);
+    expect(w.sessions).toEqual([]);
+    expect(w.federation).toEqual([
+      expect.objectContaining({ credentials: KEY, region: 'eu-west-1', name: 'alice', durationSeconds: 3_600, policy: expect.stringContaining('"Action":"*"') }),
+    ]);
+    expect(last()).toMatchObject({ sessionDuration: null, session: { sessionId: 'ASIAFEDERATED' } });
+    expect(new URL(w.browser.opened[0]?.url ?? '').searchParams.get('Destination')).toBe('https://console.aws.amazon.com/console/home?region=ap-southeast-2');
+  });
+
+  it('with per-role profiles on, two roles open in two profile folders under Latchkey\'s folder', async () => {
+    const w = await world({ consoleBrowserProfiles: true });
+    expect(await openConsole(w.deps, { name: 'dev' })).toEqual({ openedIn: 'browser-profile' });
+    await openConsole(w.deps, { name: 'prod' });
+    const folders = w.browser.opened.map((entry) => entry.profileFolder);
+    expect(folders).toEqual([join(w.folder, 'latchkey', 'browser-profiles', 'dev'), join(w.folder, 'latchkey', 'browser-profiles', 'prod')]);
+  });
+
+  it('says so when no Chromium-family browser could take the profile', async () => {
+    const w = await world({ consoleBrowserProfiles: true });
+    const opened = await openConsole({ ...w.deps, opener: new FakeBrowser(false) }, { name: 'dev' });
+    expect(opened).toEqual({ openedIn: 'default-browser', notice: expect.stringMatching(/no Chromium or Chrome was found .* cookies are shared between accounts/) });
+  });
+
+  it('a refused sign-in is an error that holds neither the session nor a URL with it', async () => {
+    const w = await world();
+    stub.refuse(400, 'Invalid credentials parameter');
+    try {
+      const error = (await consoleSignIn(w.deps, { name: 'dev' }).catch((e: unknown) => e)) as Error;
+      expect(error.message).toMatch(/^the AWS sign-in endpoint http:\/\/127\.0\.0\.1:\d+\/federation refused the session \(HTTP 400: Invalid credentials parameter\)/);
+      expect(error.message).not.toMatch(/secret-of-dev|token-of-dev|Session=/);
+    } finally {
+      stub.refuse(0, '');
+    }
+  });
+
+  it.each([
+    [{ name: 'dev', service: 'S3/../x' }, {}, /service "S3\/\.\.\/x" must be a console path/],
+    [{ name: 'dev', region: 'Mars' }, {}, /region "Mars" must look like us-east-1/],
+    [{ name: 'nobody' }, {}, /no identity or role is named "nobody"/],
+    [{ name: 'dev' }, { LATCHKEY_FEDERATION_URL: 'ftp://x' }, /LATCHKEY_FEDERATION_URL: endpoint "ftp:\/\/x" must be an http\(s\) URL/],
+  ])('refuses %j before anything is sent', async (request, env, message) => {
+    const w = await world();
+    const before = stub.requests.length;
+    await expect(openConsole({ ...w.deps, env: { ...w.deps.env, ...env } }, request)).rejects.toThrow(message);
+    expect(stub.requests.length).toBe(before);
+    expect(w.browser.opened).toEqual([]);
+  });
+});
