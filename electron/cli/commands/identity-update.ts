@@ -8,6 +8,7 @@
 import { maskAccessKeyId } from '../../shared/mask';
 import { check, validateAccessKeyId, validateMfaSerial, validateName, validateRegion } from '../../shared/validation';
 import { systemClock } from '../../core/clock';
+import { lazyIamApi } from '../../core/iam/lazy-iam-api';
 import { findEntry } from '../../core/settings/find-entry';
 import { identityDevice } from '../../core/settings/identity-device';
 import { assertIdentityChangeFits, updateIdentity, type IdentityChange } from '../../core/settings/update-identity';
@@ -61,7 +62,7 @@ export const command: Command = {
     const secretAccessKey = accessKeyId === undefined ? undefined : await readSecretAccessKey(io);
     const verify = accessKeyId !== undefined && !values['no-verify'];
     const { settings, superseded } = await updateIdentity(
-      { settings: context.settings, keychain: context.keychain(), sts: context.sts(), clock: systemClock },
+      { settings: context.settings, keychain: context.keychain(), sts: context.sts(), clock: systemClock, iam: lazyIamApi(io.env) },
       // A region left out would be removed: keep the one it has.
       { name, region: region ?? current.region, accessKeyId, secretAccessKey, mfa, verify },
     );
