@@ -13,17 +13,12 @@ import { CreateRoleCommand, PutRolePolicyCommand, type IAMClient } from '@aws-sd
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { AWS_CLI_V2_PATH } from './components';
 import type { CliWorld } from './latchkey-cli';
-import { ACCOUNT, ALLOW_ASSUME_ROLE, createRole, createUser, iamClient } from './moto-iam';
+import { ACCOUNT, ALLOW_ASSUME_ROLE, createRole, createUser, iamClient, type AccessKey } from './moto-iam';
 
 const USER_POLICY = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:GetSessionToken'], Resource: '*' }] };
 
 export type AwsClient = 'cli-v1' | 'cli-v2' | 'boto3' | 'js-sdk';
 export const AWS_CLIENTS: readonly AwsClient[] = ['cli-v1', 'cli-v2', 'boto3', 'js-sdk'];
-
-export interface AccessKey {
-  accessKeyId: string;
-  secretAccessKey: string;
-}
 
 /** What a profile should do now: run as an identity (see identityOf), or fail for a stated reason. */
 export type Expectation = { works: true; identity: string } | { works: false; why: string };

@@ -4,11 +4,12 @@
  * with STS pointed at the given endpoint (moto, or a counting proxy in front of it).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { ACCOUNT, createRole, createUser, iamClient } from './moto-iam';
+import { mfaSerial, roleArn, type AccessKey } from './moto-iam';
+import type { MotoWorld } from './moto-world';
+import { makeTempFolder } from './temp-folders';
 
 export const CLI = resolve('dist/cli/latchkey.cjs');
 
@@ -46,7 +47,7 @@ export function collect(child: ChildProcess, input?: string): Promise<CliResult>
 }
 
 export function cliWorld(stsEndpoint: string): CliWorld {
-  const home = mkdtempSync(join(tmpdir(), 'latchkey-cli-'));
+  const home = makeTempFolder('cli');
   const runtime = join(home, 'run');
   mkdirSync(runtime, { mode: 0o700 });
   mkdirSync(join(home, '.aws'), { mode: 0o700 });
@@ -93,18 +94,39 @@ export function cliWorld(stsEndpoint: string): CliWorld {
   };
 }
 
+export interface AliceSetup {
+  /** Her identity's region. */
+  region?: string;
+  /** Her roles, each added with alice as its source (default: dev). */
+  roles?: readonly string[];
+  /**
+   * Her MFA device "phone", which the roles then use: without a seed its codes are asked for (a person
+   * at a terminal or the app's popup); with one, auto-MFA makes them.
+   */
+  mfa?: { seed?: string };
+}
+
+/** The CLI commands that set alice up: her key in the keychain (from stdin), her MFA device, her roles. */
+export function aliceSteps(alice: AccessKey, setup: AliceSetup = {}): SetupStep[] {
+  const mfa = setup.mfa;
+  const region = setup.region === undefined ? [] : ['--region', setup.region];
+  const steps: SetupStep[] = [[['identity', 'add', 'alice', '--access-key-id', alice.accessKeyId, ...region], alice.secretAccessKey]];
+  if (mfa) {
+    const args = ['mfa', 'add', 'phone', '--serial', mfaSerial('alice'), '--identity', 'alice'];
+    steps.push(mfa.seed === undefined ? [args] : [[...args, '--seed-stdin', '--auto'], mfa.seed]);
+  }
+  for (const role of setup.roles ?? ['dev'])
+    steps.push([['role', 'add', role, '--role-arn', roleArn(role), '--source', 'alice', ...(mfa ? ['--mfa', 'phone'] : [])]]);
+  return steps;
+}
+
 /**
- * The plainest world a new user sets up: alice's key in the keychain and a role `dev` she assumes,
- * without MFA, against moto at `motoUrl` (created there too).
+ * A new user's world, set up through the CLI against the moto world (whose IAM has alice and her
+ * roles): alice's key and role dev unless `setup` says more. STS is moto itself unless `stsUrl` points
+ * elsewhere (a counting proxy in front of it).
  */
-export async function aliceAndDev(motoUrl: string): Promise<CliWorld> {
-  const iam = iamClient(motoUrl);
-  const alice = await createUser(iam, 'alice');
-  await createRole(iam, 'dev', ['alice']);
-  const world = cliWorld(motoUrl);
-  await world.setUp([
-    [['identity', 'add', 'alice', '--access-key-id', alice.accessKeyId], alice.secretAccessKey],
-    [['role', 'add', 'dev', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/dev`, '--source', 'alice']],
-  ]);
+export async function aliceWorld(moto: Pick<MotoWorld, 'url' | 'alice'>, setup: AliceSetup & { stsUrl?: string } = {}): Promise<CliWorld> {
+  const world = cliWorld(setup.stsUrl ?? moto.url);
+  await world.setUp(aliceSteps(moto.alice, setup));
   return world;
 }

@@ -9,6 +9,17 @@ import {
 
 export const ACCOUNT = '123456789012';
 
+export interface AccessKey {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+/** The ARN of a role in moto's account. */
+export const roleArn = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
+
+/** The serial of a user's virtual MFA device (moto checks neither it nor the codes). */
+export const mfaSerial = (user: string) => `arn:aws:iam::${ACCOUNT}:mfa/${user}`;
+
 /** Any key signs IAM calls while moto's auth is still off. */
 export function iamClient(endpoint: string): IAMClient {
   return new IAMClient({
@@ -19,7 +30,7 @@ export function iamClient(endpoint: string): IAMClient {
 }
 
 /** An IAM user with an access key and, optionally, an inline policy. */
-export async function createUser(iam: IAMClient, name: string, policy?: object): Promise<{ accessKeyId: string; secretAccessKey: string }> {
+export async function createUser(iam: IAMClient, name: string, policy?: object): Promise<AccessKey> {
   await iam.send(new CreateUserCommand({ UserName: name }));
   if (policy) await iam.send(new PutUserPolicyCommand({ UserName: name, PolicyName: 'policy', PolicyDocument: JSON.stringify(policy) }));
   const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: name }));

@@ -10,29 +10,21 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { brokerAddress } from '../../../electron/core/broker/broker-address';
 import { totpCode } from '../../../electron/core/totp/totp-code';
 import { keyring, moto as motoComponent } from '../../helpers/components';
-import { CLI, cliWorld, collect, type CliWorld } from '../../helpers/latchkey-cli';
-import { ACCOUNT, createRole, createUser, iamClient } from '../../helpers/moto-iam';
-import { startMoto, type Moto } from '../../helpers/moto';
+import { aliceWorld, CLI, collect, type CliWorld } from '../../helpers/latchkey-cli';
+import { roleArn } from '../../helpers/moto-iam';
+import { startMotoWorld, type MotoWorld } from '../../helpers/moto-world';
 import { describeWith } from '../../helpers/needs';
 
 const SEED = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 describeWith([keyring, motoComponent], 'the agent process and MFA at the terminal', () => {
-  let moto: Moto;
+  let moto: MotoWorld;
   let world: CliWorld;
   const socket = () => brokerAddress(world.env);
 
   beforeAll(async () => {
-    moto = await startMoto();
-    const iam = iamClient(moto.url);
-    const alice = await createUser(iam, 'alice');
-    await createRole(iam, 'dev', ['alice']);
-    world = cliWorld(moto.url);
-    await world.setUp([
-      [['identity', 'add', 'alice', '--access-key-id', alice.accessKeyId], alice.secretAccessKey],
-      [['mfa', 'add', 'phone', '--serial', `arn:aws:iam::${ACCOUNT}:mfa/alice`, '--identity', 'alice']],
-      [['role', 'add', 'dev', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/dev`, '--source', 'alice', '--mfa', 'phone']],
-    ]);
+    moto = await startMotoWorld();
+    world = await aliceWorld(moto, { mfa: {} });
   }, 60_000);
   afterAll(async () => moto?.stop());
 
@@ -85,7 +77,7 @@ describeWith([keyring, motoComponent], 'the agent process and MFA at the termina
 
   it('a broker that answers with an error is reported, not bypassed', async () => {
     // An agent whose STS endpoint is dead: standalone would succeed, but the CLI must report the agent's answer.
-    expect((await world.run(['role', 'add', 'plain', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/dev`, '--source', 'alice'])).code).toBe(0);
+    expect((await world.run(['role', 'add', 'plain', '--role-arn', roleArn('dev'), '--source', 'alice'])).code).toBe(0);
     const agent = spawn(process.execPath, [CLI, 'agent'], { env: { ...world.env, AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:9' }, stdio: ['ignore', 'ignore', 'pipe'] });
     await new Promise((resolve) => agent.stderr?.on('data', (chunk: Buffer) => chunk.toString().includes('serving') && resolve(undefined)));
     try {

@@ -12,13 +12,13 @@ import { brokerAddress } from '../../../electron/core/broker/broker-address';
 import { askBroker } from '../../../electron/core/broker/broker-client';
 import { BROKER_PROTOCOL } from '../../../electron/shared/broker-contract';
 import { keyring, moto as motoComponent } from '../../helpers/components';
-import { aliceAndDev, cliWorld, type CliWorld } from '../../helpers/latchkey-cli';
-import { ACCOUNT, createRole, createUser, iamClient } from '../../helpers/moto-iam';
-import { startMoto, type Moto } from '../../helpers/moto';
+import { aliceWorld, cliWorld, type CliWorld } from '../../helpers/latchkey-cli';
+import { ACCOUNT, createRole, createUser, roleArn } from '../../helpers/moto-iam';
+import { startMotoWorld, type MotoWorld } from '../../helpers/moto-world';
 import { describeWith } from '../../helpers/needs';
 
 describeWith([keyring, motoComponent], 'a broker serves only the setup it was started for', () => {
-  let moto: Moto;
+  let moto: MotoWorld;
   let served: CliWorld;
   let other: CliWorld;
   let agent: ChildProcess | undefined;
@@ -37,19 +37,18 @@ describeWith([keyring, motoComponent], 'a broker serves only the setup it was st
   }
 
   beforeAll(async () => {
-    moto = await startMoto();
-    served = await aliceAndDev(moto.url);
+    moto = await startMotoWorld();
+    served = await aliceWorld(moto);
     // The other setup: bob, and a role also called dev that is another role.
-    const iam = iamClient(moto.url);
-    const bob = await createUser(iam, 'bob');
-    await createRole(iam, 'other-dev', ['bob']);
+    const bob = await createUser(moto.iam, 'bob');
+    await createRole(moto.iam, 'other-dev', ['bob']);
     other = cliWorld(moto.url);
     other.env.XDG_RUNTIME_DIR = served.env.XDG_RUNTIME_DIR;
     await other.setUp([
       [['identity', 'add', 'bob', '--access-key-id', bob.accessKeyId], bob.secretAccessKey],
-      [['role', 'add', 'dev', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/other-dev`, '--source', 'bob']],
+      [['role', 'add', 'dev', '--role-arn', roleArn('other-dev'), '--source', 'bob']],
     ]);
-    await served.setUp([[['role', 'add', 'only-served', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/dev`, '--source', 'alice']]]);
+    await served.setUp([[['role', 'add', 'only-served', '--role-arn', roleArn('dev'), '--source', 'alice']]]);
     agent = await served.startAgent();
   }, 60_000);
   afterAll(async () => {

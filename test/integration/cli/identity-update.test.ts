@@ -5,27 +5,27 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CreateAccessKeyCommand, DeleteAccessKeyCommand, IAMClient, ListAccessKeysCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import { CreateAccessKeyCommand, DeleteAccessKeyCommand, IAMClient, ListAccessKeysCommand } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Keychain } from '../../../electron/core/keychain/keychain';
 import { systemKeychain } from '../../../electron/core/keychain/system-keychain';
 import { keyring, moto as motoComponent } from '../../helpers/components';
-import { aliceAndDev, type CliWorld } from '../../helpers/latchkey-cli';
-import { ACCOUNT, ALLOW_ASSUME_ROLE, createUser, iamClient } from '../../helpers/moto-iam';
-import { startMoto, type Moto } from '../../helpers/moto';
+import { aliceWorld, type CliWorld } from '../../helpers/latchkey-cli';
+import { ACCOUNT, createUser, mfaSerial, roleArn, type AccessKey } from '../../helpers/moto-iam';
+import { startMotoWorld, type MotoWorld } from '../../helpers/moto-world';
 import { describeWith } from '../../helpers/needs';
 
-const SERIAL = `arn:aws:iam::${ACCOUNT}:mfa/alice`;
+const SERIAL = mfaSerial('alice');
 const SEED = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const masked = (accessKeyId: string) => `${accessKeyId.slice(0, 4)}…${accessKeyId.slice(-4)}`;
 
 describeWith([keyring, motoComponent], 'editing identities and MFA devices from the command line', () => {
-  let moto: Moto;
+  let moto: MotoWorld;
   let world: CliWorld;
   let keychain: Keychain;
   let settingsFile: string;
   /** alice's second access key, created in moto before authentication is on. */
-  let newKey: { accessKeyId: string; secretAccessKey: string };
+  let newKey: AccessKey;
   /** Signs IAM calls once authentication is on. */
   let admin: IAMClient;
 
@@ -48,10 +48,9 @@ describeWith([keyring, motoComponent], 'editing identities and MFA devices from 
   };
 
   beforeAll(async () => {
-    moto = await startMoto();
-    world = await aliceAndDev(moto.url);
-    const iam = iamClient(moto.url);
-    await iam.send(new PutUserPolicyCommand({ UserName: 'alice', PolicyName: 'assume', PolicyDocument: JSON.stringify(ALLOW_ASSUME_ROLE) }));
+    moto = await startMotoWorld();
+    world = await aliceWorld(moto);
+    const { iam } = moto;
     const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'alice' }));
     if (!AccessKey?.AccessKeyId || !AccessKey.SecretAccessKey) throw new Error('moto created no second key for alice');
     newKey = { accessKeyId: AccessKey.AccessKeyId, secretAccessKey: AccessKey.SecretAccessKey };
@@ -123,7 +122,7 @@ describeWith([keyring, motoComponent], 'editing identities and MFA devices from 
   });
 
   it('refuses to remove the MFA device a role uses, naming the role; removes it once none does', async () => {
-    await world.setUp([[['role', 'add', 'dev-mfa', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/dev`, '--source', 'alice', '--mfa', 'alice']]]);
+    await world.setUp([[['role', 'add', 'dev-mfa', '--role-arn', roleArn('dev'), '--source', 'alice', '--mfa', 'alice']]]);
     const before = await state();
     const refused = await world.run(['identity', 'update', 'alice', '--no-mfa']);
     expect(refused).toMatchObject({ code: 1, stdout: '' });

@@ -7,11 +7,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni, fromProcess } from '@aws-sdk/credential-providers';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { AWS_CLI_V2_PATH, awsCliV1, awsCliV2, keyring, moto as motoComponent } from '../../helpers/components';
-import { CLI as CLI_PATH, cliWorld, type CliWorld } from '../../helpers/latchkey-cli';
-import { ACCOUNT, ALLOW_ASSUME_ROLE, createRole, createUser, iamClient } from '../../helpers/moto-iam';
-import { startMoto, type Moto } from '../../helpers/moto';
+import { aliceSteps, CLI as CLI_PATH, cliWorld, type CliWorld } from '../../helpers/latchkey-cli';
+import { ACCOUNT, roleArn } from '../../helpers/moto-iam';
+import { startMotoWorld, type MotoWorld } from '../../helpers/moto-world';
 import { describeWith } from '../../helpers/needs';
 
 const run = promisify(execFile);
@@ -19,9 +19,9 @@ const ASSUMED = `arn:aws:sts::${ACCOUNT}:assumed-role/dev/alice`;
 const OTHER_PROFILES = '# my own profiles\r\n[other]\r\naws_access_key_id = AKIAOTHEROTHEROTHER1\r\n; keep me\r\nregion = eu-west-1\r\n';
 
 describeWith([keyring, motoComponent, awsCliV1, awsCliV2], 'a new user sets up Latchkey from the command line', () => {
-  let moto: Moto;
+  let moto: MotoWorld;
+  /** This test's own new user, who has profiles of her own in ~/.aws/credentials already. */
   let world: CliWorld;
-  let alice: { accessKeyId: string; secretAccessKey: string };
 
   /** Asks STS who the given AWS CLI runs as. */
   async function callerVia(cli: string, args: string[], env: NodeJS.ProcessEnv = world.env): Promise<string> {
@@ -29,28 +29,32 @@ describeWith([keyring, motoComponent, awsCliV1, awsCliV2], 'a new user sets up L
     return JSON.parse(stdout).Arn;
   }
 
+  /** alice's key (region us-east-1) and role dev, set up as the first test does: each test can run alone. */
+  const setUpAlice = () => world.setUp(aliceSteps(moto.alice, { region: 'us-east-1' }));
+
   beforeAll(async () => {
-    moto = await startMoto();
-    const iam = iamClient(moto.url);
-    alice = await createUser(iam, 'alice', ALLOW_ASSUME_ROLE);
-    await createRole(iam, 'dev', ['alice']);
-    await moto.enableAuth();
-    world = cliWorld(moto.url);
-    writeFileSync(world.credentialsFile, OTHER_PROFILES);
+    moto = await startMotoWorld({ auth: true });
   }, 60_000);
   afterAll(async () => moto?.stop());
+  beforeEach(() => {
+    world = cliWorld(moto.url);
+    writeFileSync(world.credentialsFile, OTHER_PROFILES);
+  });
 
   it('adds an identity (secret on stdin) and a role', async () => {
+    const { alice } = moto;
     const identity = await world.run(['identity', 'add', 'alice', '--access-key-id', alice.accessKeyId, '--region', 'us-east-1', '--verify'], {
       input: `${alice.secretAccessKey}\n`,
     });
     expect(identity.stderr).toBe('');
     expect(identity.stdout).toBe(`verified: arn:aws:iam::${ACCOUNT}:user/alice\nadded identity "alice" (${alice.accessKeyId.slice(0, 4)}…${alice.accessKeyId.slice(-4)})\n`);
-    const role = await world.run(['role', 'add', 'dev', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/dev`, '--source', 'alice']);
+    const role = await world.run(['role', 'add', 'dev', '--role-arn', roleArn('dev'), '--source', 'alice']);
     expect(role).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse((await world.run(['list', '--json'])).stdout)).toMatchObject({ identities: [{ name: 'alice', secretStored: true }], roles: [{ name: 'dev', source: 'alice' }] });
   });
 
   it('credential-process prints exactly one JSON object with more than 15 minutes left', async () => {
+    await setUpAlice();
     const { code, stdout, stderr } = await world.run(['credential-process', 'dev']);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout.endsWith('}\n')).toBe(true);
@@ -63,6 +67,7 @@ describeWith([keyring, motoComponent, awsCliV1, awsCliV2], 'a new user sets up L
   });
 
   it('configure-process works for AWS CLI v1 and v2', async () => {
+    await setUpAlice();
     const configured = await world.run(['configure-process', 'dev']);
     expect(configured.code).toBe(0);
     expect(readFileSync(world.configFile, 'utf8')).toMatch(/^\[profile dev\]\ncredential_process = \S+ \S+latchkey\.cjs credential-process dev\nregion = us-east-1\n$/);
@@ -71,6 +76,8 @@ describeWith([keyring, motoComponent, awsCliV1, awsCliV2], 'a new user sets up L
   });
 
   it('the JS SDK gets the same identity through fromProcess and fromIni', async () => {
+    await setUpAlice();
+    await world.setUp([[['configure-process', 'dev']]]);
     // The SDK runs credential_process with this process's environment: give it the world's.
     const saved = { ...process.env };
     Object.assign(process.env, world.env);
@@ -86,6 +93,7 @@ describeWith([keyring, motoComponent, awsCliV1, awsCliV2], 'a new user sets up L
   });
 
   it('publish and use write profiles both CLIs read, leaving other profiles byte for byte', async () => {
+    await setUpAlice();
     expect((await world.run(['publish', 'dev', '--as', 'dev-keys'])).code).toBe(0);
     expect((await world.run(['use', 'dev'])).code).toBe(0);
     const text = readFileSync(world.credentialsFile, 'utf8');
@@ -102,6 +110,7 @@ describeWith([keyring, motoComponent, awsCliV1, awsCliV2], 'a new user sets up L
   });
 
   it('exec runs a command with the session, and env lines work when evaluated by sh', async () => {
+    await setUpAlice();
     const exec = await world.run(['exec', 'dev', '--', 'aws', 'sts', 'get-caller-identity', '--endpoint-url', moto.url, '--output', 'json']);
     expect(exec.code).toBe(0);
     expect(JSON.parse(exec.stdout).Arn).toBe(ASSUMED);

@@ -10,9 +10,9 @@ import { systemKeychain } from '../../../electron/core/keychain/system-keychain'
 import { SettingsStore } from '../../../electron/core/settings/settings-store';
 import { updateRole } from '../../../electron/core/settings/update-role';
 import { keyring, moto as motoComponent } from '../../helpers/components';
-import { cliWorld, type CliWorld } from '../../helpers/latchkey-cli';
-import { ACCOUNT, createRole, createUser, iamClient } from '../../helpers/moto-iam';
-import { startMoto, type Moto } from '../../helpers/moto';
+import { aliceWorld, type CliWorld } from '../../helpers/latchkey-cli';
+import { roleArn } from '../../helpers/moto-iam';
+import { startMotoWorld, type MotoWorld } from '../../helpers/moto-world';
 import { describeWith } from '../../helpers/needs';
 
 const CONFIG = [
@@ -30,26 +30,11 @@ const CONFIG = [
 ].join('\r\n');
 
 describeWith([keyring, motoComponent], 'ownership of what Latchkey writes', () => {
-  let moto: Moto;
-  let alice: { accessKeyId: string; secretAccessKey: string };
+  let moto: MotoWorld;
   beforeAll(async () => {
-    moto = await startMoto();
-    const iam = iamClient(moto.url);
-    alice = await createUser(iam, 'alice');
-    await createRole(iam, 'dev', ['alice']);
-    await createRole(iam, 'ops', ['alice']);
+    moto = await startMotoWorld({ roles: ['dev', 'ops'] });
   }, 60_000);
   afterAll(async () => moto?.stop());
-
-  /** A new user's world each time: alice's key and her role dev. */
-  const aliceAndDev = async () => {
-    const world = cliWorld(moto.url);
-    await world.setUp([
-      [['identity', 'add', 'alice', '--access-key-id', alice.accessKeyId], alice.secretAccessKey],
-      [['role', 'add', 'dev', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/dev`, '--source', 'alice']],
-    ]);
-    return world;
-  };
 
   const sessions = (world: CliWorld) => systemKeychain({ service: world.env.LATCHKEY_KEYCHAIN_SERVICE }).list('session');
   const ok = async (world: CliWorld, args: string[]) => {
@@ -62,7 +47,7 @@ describeWith([keyring, motoComponent], 'ownership of what Latchkey writes', () =
   describe('configure-process --replace, then unpublish', () => {
     let world: CliWorld;
     beforeAll(async () => {
-      world = await aliceAndDev();
+      world = await aliceWorld(moto);
       writeFileSync(world.configFile, CONFIG);
     }, 60_000);
 
@@ -109,7 +94,7 @@ describeWith([keyring, motoComponent], 'ownership of what Latchkey writes', () =
 
   describe('publish --replace over what another tool wrote, then unpublish', () => {
     it('keeps the replaced session as a comment, and unpublish puts the file back byte for byte', async () => {
-      const world = await aliceAndDev();
+      const world = await aliceWorld(moto);
       const credentials = '[pasted]\r\naws_access_key_id = ASIAIOSFODNN7PASTED\r\naws_secret_access_key = pasted-secret\r\naws_session_token = pasted-token\r\n';
       writeFileSync(world.credentialsFile, credentials);
       await ok(world, ['publish', 'dev', '--as', 'pasted', '--replace']);
@@ -121,9 +106,9 @@ describeWith([keyring, motoComponent], 'ownership of what Latchkey writes', () =
     });
 
     it('a section rewritten since Latchkey wrote it is left as it is, a long-term key above all', async () => {
-      const world = await aliceAndDev();
+      const world = await aliceWorld(moto);
       await ok(world, ['publish', 'dev', '--as', 'mine']);
-      const theirs = `[mine]\naws_access_key_id = ${alice.accessKeyId}\naws_secret_access_key = ${alice.secretAccessKey}\n`;
+      const theirs = `[mine]\naws_access_key_id = ${moto.alice.accessKeyId}\naws_secret_access_key = ${moto.alice.secretAccessKey}\n`;
       writeFileSync(world.credentialsFile, theirs);
       expect(await ok(world, ['unpublish', 'mine'])).toBe(`profile "mine" in ${world.credentialsFile} was changed since Latchkey wrote it: left as it is\n`);
       expect(readFileSync(world.credentialsFile, 'utf8')).toBe(theirs);
@@ -135,7 +120,7 @@ describeWith([keyring, motoComponent], 'ownership of what Latchkey writes', () =
 
   describe('remove unpublishes what the entry published', () => {
     it('lists each profile it cleans up, and leaves the files as they were before publishing', async () => {
-      const world = await aliceAndDev();
+      const world = await aliceWorld(moto);
       writeFileSync(world.configFile, CONFIG);
       await ok(world, ['configure-process', 'dev']);
       await ok(world, ['publish', 'dev']);
@@ -157,8 +142,8 @@ describeWith([keyring, motoComponent], 'ownership of what Latchkey writes', () =
   describe('keychain hygiene, read from the real keyring', () => {
     let world: CliWorld;
     beforeAll(async () => {
-      world = await aliceAndDev();
-      await world.setUp([[['role', 'add', 'ops', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/ops`, '--source', 'alice']]]);
+      world = await aliceWorld(moto);
+      await world.setUp([[['role', 'add', 'ops', '--role-arn', roleArn('ops'), '--source', 'alice']]]);
     }, 60_000);
 
     it('one entry per session, named for it, replaced (not added to) when its role is edited', async () => {

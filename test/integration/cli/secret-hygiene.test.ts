@@ -10,9 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { keyring, moto as motoComponent } from '../../helpers/components';
-import { CLI, cliWorld, type CliWorld } from '../../helpers/latchkey-cli';
-import { ACCOUNT, createRole, createUser, iamClient } from '../../helpers/moto-iam';
-import { startMoto, type Moto } from '../../helpers/moto';
+import { aliceSteps, CLI, cliWorld, type CliWorld } from '../../helpers/latchkey-cli';
+import { startMotoWorld, type MotoWorld } from '../../helpers/moto-world';
 import { describeWith } from '../../helpers/needs';
 
 // Made at run time: a seed written in this file would be found in the test's own compiled copy.
@@ -60,24 +59,19 @@ function commandLines(): string[] {
 }
 
 describeWith([keyring, motoComponent], 'secret hygiene', () => {
-  let moto: Moto;
+  let moto: MotoWorld;
   let world: CliWorld;
-  let alice: { accessKeyId: string; secretAccessKey: string };
 
   beforeAll(async () => {
-    moto = await startMoto();
-    const iam = iamClient(moto.url);
-    alice = await createUser(iam, 'alice');
-    await createRole(iam, 'dev', ['alice']);
+    moto = await startMotoWorld();
     world = cliWorld(moto.url);
   }, 60_000);
   afterAll(async () => moto?.stop());
 
   it('a whole session of use leaves the secret and the seed in no argv and no file', async () => {
+    const { alice } = moto;
     const steps: [string[], string?][] = [
-      [['identity', 'add', 'alice', '--access-key-id', alice.accessKeyId], alice.secretAccessKey],
-      [['mfa', 'add', 'phone', '--serial', `arn:aws:iam::${ACCOUNT}:mfa/alice`, '--identity', 'alice', '--seed-stdin', '--auto'], SEED],
-      [['role', 'add', 'dev', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/dev`, '--source', 'alice', '--mfa', 'phone']],
+      ...aliceSteps(alice, { mfa: { seed: SEED } }),
       [['credential-process', 'dev']],
       [['publish', 'dev']],
       [['use', 'alice']],
@@ -93,15 +87,22 @@ describeWith([keyring, motoComponent], 'secret hygiene', () => {
       expect(result.stdout + result.stderr).not.toContain(SEED);
     }
 
-    // While exec's child runs, no process's argv holds the long-term secret or the session.
+    // While exec's child runs, no process's argv holds the long-term secret or the session. The child
+    // says when it runs, then waits for its stdin (exec's, which it inherits) to close.
     const session = JSON.parse((await world.run(['credential-process', 'dev'])).stdout);
-    const exec = spawn(process.execPath, [CLI, 'exec', 'dev', '--', 'sleep', '3'], { env: world.env, stdio: 'ignore' });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const child = 'echo running; read -r _; echo done';
+    const exec = spawn(process.execPath, [CLI, 'exec', 'dev', '--', 'sh', '-c', child], { env: world.env, stdio: ['pipe', 'pipe', 'ignore'] });
+    const exited = new Promise<number | null>((resolve) => exec.once('exit', resolve));
+    await Promise.race([
+      new Promise((resolve) => exec.stdout.once('data', resolve)),
+      exited.then((code) => Promise.reject(new Error(`exec exited (${code}) before its command ran`))),
+    ]);
     const argv = commandLines();
-    expect(argv.some((line) => line.includes('sleep\u00003'))).toBe(true);
+    expect(argv.some((line) => line.includes(`sh\u0000-c\u0000${child}`))).toBe(true);
     for (const secret of [alice.secretAccessKey, SEED, session.SecretAccessKey, session.SessionToken])
       expect(argv.filter((line) => line.includes(secret))).toEqual([]);
-    await new Promise((resolve) => exec.once('exit', resolve));
+    exec.stdin.end('\n');
+    expect(await exited).toBe(0);
 
     const agent = await world.startAgent();
     expect((await world.run(['credential-process', 'dev'])).code).toBe(0);

@@ -6,9 +6,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { keyring, moto as motoComponent } from '../../helpers/components';
-import { cliWorld, type CliWorld } from '../../helpers/latchkey-cli';
-import { ACCOUNT, createRole, createUser, iamClient } from '../../helpers/moto-iam';
-import { startMoto, type Moto } from '../../helpers/moto';
+import { aliceWorld, type CliWorld } from '../../helpers/latchkey-cli';
+import { startMotoWorld, type MotoWorld } from '../../helpers/moto-world';
 import { describeWith } from '../../helpers/needs';
 import { startStsProxy, type StsProxy } from '../../helpers/sts-proxy';
 
@@ -16,25 +15,16 @@ const SEED = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const PARALLEL = 16;
 
 describeWith([keyring, motoComponent], 'parallel cold credential-process runs', () => {
-  let moto: Moto;
+  let moto: MotoWorld;
   let proxy: StsProxy;
   let world: CliWorld;
   let agent: ChildProcess | undefined;
 
   beforeAll(async () => {
     // Request authentication stays off: moto's GetSessionToken hands out fixed keys that fail once it is on.
-    moto = await startMoto();
+    moto = await startMotoWorld({ roles: ['dev', 'ops'] });
     proxy = await startStsProxy(moto.url);
-    const iam = iamClient(moto.url);
-    const alice = await createUser(iam, 'alice');
-    for (const role of ['dev', 'ops']) await createRole(iam, role, ['alice']);
-    world = cliWorld(proxy.url);
-    await world.setUp([
-      [['identity', 'add', 'alice', '--access-key-id', alice.accessKeyId], alice.secretAccessKey],
-      [['mfa', 'add', 'phone', '--serial', `arn:aws:iam::${ACCOUNT}:mfa/alice`, '--identity', 'alice', '--seed-stdin', '--auto'], SEED],
-      [['role', 'add', 'dev', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/dev`, '--source', 'alice', '--mfa', 'phone']],
-      [['role', 'add', 'ops', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/ops`, '--source', 'alice', '--mfa', 'phone']],
-    ]);
+    world = await aliceWorld(moto, { roles: ['dev', 'ops'], mfa: { seed: SEED }, stsUrl: proxy.url });
   }, 60_000);
   afterAll(async () => {
     agent?.kill('SIGTERM');

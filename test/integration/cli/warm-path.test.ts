@@ -4,14 +4,14 @@
  * standalone, and through the broker nothing but latchkey.cjs — no keychain, no settings, no engine.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { keyring, moto as motoComponent } from '../../helpers/components';
-import { aliceAndDev, type CliWorld } from '../../helpers/latchkey-cli';
-import { startMoto, type Moto } from '../../helpers/moto';
+import { aliceWorld, type CliWorld } from '../../helpers/latchkey-cli';
+import { startMotoWorld, type MotoWorld } from '../../helpers/moto-world';
 import { describeWith } from '../../helpers/needs';
+import { tempFolders } from '../../helpers/temp-folders';
 
 const TRACER = resolve('test/helpers/load-tracer.cjs');
 
@@ -24,10 +24,11 @@ interface Trace {
 }
 
 describeWith([keyring, motoComponent], 'what the warm path loads', () => {
-  let moto: Moto;
+  let moto: MotoWorld;
   let world: CliWorld;
   let agent: ChildProcess | undefined;
-  const traces = mkdtempSync(join(tmpdir(), 'latchkey-trace-'));
+  const temp = tempFolders();
+  let traces: string;
   let runs = 0;
 
   /** Runs the CLI with the tracer preloaded; the command must succeed. */
@@ -41,8 +42,9 @@ describeWith([keyring, motoComponent], 'what the warm path loads', () => {
   }
 
   beforeAll(async () => {
-    moto = await startMoto();
-    world = await aliceAndDev(moto.url);
+    traces = temp('trace');
+    moto = await startMotoWorld();
+    world = await aliceWorld(moto);
   }, 60_000);
   afterAll(async () => {
     agent?.kill('SIGTERM');

@@ -10,8 +10,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { brokerAddress } from '../../../electron/core/broker/broker-address';
 import { keyring, moto as motoComponent } from '../../helpers/components';
-import { aliceAndDev, CLI, type CliWorld } from '../../helpers/latchkey-cli';
-import { startMoto, type Moto } from '../../helpers/moto';
+import { aliceWorld, CLI, type CliWorld } from '../../helpers/latchkey-cli';
+import { startMotoWorld, type MotoWorld } from '../../helpers/moto-world';
 import { describeWith } from '../../helpers/needs';
 
 interface Agent {
@@ -39,14 +39,14 @@ function startAgent(world: CliWorld, shellPrefix = ':', env: NodeJS.ProcessEnv =
 }
 
 describeWith([keyring, motoComponent], 'the agent under signals and crashes', () => {
-  let moto: Moto;
+  let moto: MotoWorld;
   let world: CliWorld;
   const socket = () => brokerAddress(world.env);
   const running: Agent[] = [];
 
   beforeAll(async () => {
-    moto = await startMoto();
-    world = await aliceAndDev(moto.url);
+    moto = await startMotoWorld();
+    world = await aliceWorld(moto);
   }, 60_000);
   // An agent a failed test left behind would hold the socket the next one needs.
   afterEach(async () => {

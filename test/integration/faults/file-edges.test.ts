@@ -11,9 +11,9 @@ import { chmodSync, chownSync, lstatSync, mkdirSync, openSync, closeSync, ftrunc
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { keyring, moto as motoComponent } from '../../helpers/components';
-import { aliceAndDev, type CliWorld } from '../../helpers/latchkey-cli';
-import { ACCOUNT } from '../../helpers/moto-iam';
-import { startMoto, type Moto } from '../../helpers/moto';
+import { aliceWorld, type CliWorld } from '../../helpers/latchkey-cli';
+import { roleArn } from '../../helpers/moto-iam';
+import { startMotoWorld, type MotoWorld } from '../../helpers/moto-world';
 import { describeWith } from '../../helpers/needs';
 import { mountTmpfs, rootForUseradd, timed, type Disk } from './fault-setup';
 
@@ -24,12 +24,12 @@ const notRegular = (path: string, kind: string) =>
   `${path} is not a regular file (it is ${kind}); Latchkey reads and writes only regular files: replace it with one`;
 
 describeWith([keyring, motoComponent], 'files that are not what Latchkey expects', () => {
-  let moto: Moto;
+  let moto: MotoWorld;
   let world: CliWorld;
   let cases = 0;
   beforeAll(async () => {
-    moto = await startMoto();
-    world = await aliceAndDev(moto.url);
+    moto = await startMotoWorld();
+    world = await aliceWorld(moto);
   }, 60_000);
   afterAll(async () => {
     await moto?.stop();
@@ -63,7 +63,7 @@ describeWith([keyring, motoComponent], 'files that are not what Latchkey expects
     const home = folder();
     const fifo = join(home, 'settings.json');
     execFileSync('mkfifo', [fifo]);
-    for (const args of [['list'], ['role', 'add', 'ops', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/ops`, '--source', 'alice']]) {
+    for (const args of [['list'], ['role', 'add', 'ops', '--role-arn', roleArn('ops'), '--source', 'alice']]) {
       const result = await timed(() => world.run(args, { env: { LATCHKEY_HOME: home } }));
       expect(result.stderr).toBe(`latchkey ${args.slice(0, args[0] === 'role' ? 2 : 1).join(' ')}: ${notRegular(fifo, 'a named pipe (FIFO)')}\n`);
       expect(result.code).toBe(1);

@@ -8,9 +8,9 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { keyring, moto as motoComponent } from '../../helpers/components';
-import { aliceAndDev, type CliWorld } from '../../helpers/latchkey-cli';
-import { ACCOUNT } from '../../helpers/moto-iam';
-import { startMoto, type Moto } from '../../helpers/moto';
+import { aliceWorld, type CliWorld } from '../../helpers/latchkey-cli';
+import { roleArn } from '../../helpers/moto-iam';
+import { startMotoWorld, type MotoWorld } from '../../helpers/moto-world';
 import { describeWith } from '../../helpers/needs';
 import { mountTmpfs, rootForTmpfs, timed, type Disk } from './fault-setup';
 
@@ -18,12 +18,12 @@ import { mountTmpfs, rootForTmpfs, timed, type Disk } from './fault-setup';
 const BOUND_MS = 10_000;
 
 describeWith([rootForTmpfs, keyring, motoComponent], 'a full disk', () => {
-  let moto: Moto;
+  let moto: MotoWorld;
   let world: CliWorld;
   const disks: Disk[] = [];
   beforeAll(async () => {
-    moto = await startMoto();
-    world = await aliceAndDev(moto.url);
+    moto = await startMotoWorld();
+    world = await aliceWorld(moto);
   }, 60_000);
   afterAll(async () => {
     for (const disk of disks) disk.unmount();
@@ -75,7 +75,7 @@ describeWith([rootForTmpfs, keyring, motoComponent], 'a full disk', () => {
     const env = { LATCHKEY_HOME: home };
 
     const result = await timed(() =>
-      world.run(['role', 'add', 'ops', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/ops`, '--source', 'alice'], { env }),
+      world.run(['role', 'add', 'ops', '--role-arn', roleArn('ops'), '--source', 'alice'], { env }),
     );
     expect(result.stderr).toBe(`latchkey role add: the disk is full: ${settingsFile} was left as it was; free some space, then try again\n`);
     expect(result.code).toBe(1);

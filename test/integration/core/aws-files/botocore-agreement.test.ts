@@ -1,9 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { AwsFile } from '../../../../electron/core/aws-files/aws-file';
 import type { AwsFileKind } from '../../../../electron/core/aws-files/profile-header';
 import { botocore } from '../../../helpers/components';
@@ -11,6 +10,7 @@ import { describeWith } from '../../../helpers/needs';
 import { editCase } from '../../../unit/core/aws-files/aws-file-arbitrary';
 import { applyEdit, expectedProfile, own, without } from '../../../unit/core/aws-files/edit-expectations';
 import { botocoreParse, type BotocoreView, type Sections } from './botocore-parse';
+import { tempFolders } from '../../../helpers/temp-folders';
 
 const KINDS: AwsFileKind[] = ['credentials', 'config'];
 const BOM = '\ufeff';
@@ -28,13 +28,11 @@ async function jsSdkView(path: string, kind: AwsFileKind, missing: string): Prom
 }
 
 describeWith([botocore], 'AWS files as botocore and the AWS SDK for JavaScript read them', () => {
+  const temp = tempFolders();
   let dir: string;
   let batch = 0;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'latchkey-botocore-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
+    dir = temp('botocore');
   });
 
   /** Writes texts to files; botocore cannot read a BOM, so its copies go without one. */

@@ -1,24 +1,24 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAwsFile } from '../../../../electron/core/aws-files/read-aws-file';
 import { bundleForNode } from '../../../helpers/bundle';
 import { startWorker } from './worker-process';
+import { tempFolders } from '../../../helpers/temp-folders';
 
 const WORKERS = 8;
 const UPDATES = 25;
 
 describe('processes editing one credentials file at once', () => {
   let bundle: string;
+  const temp = tempFolders();
   let dir: string;
   beforeAll(async () => {
     bundle = await bundleForNode(fileURLToPath(new URL('./aws-file-worker.ts', import.meta.url)));
-    dir = await mkdtemp(join(tmpdir(), 'latchkey-concurrent-'));
+    dir = temp('concurrent');
   });
   afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
     await rm(dirname(bundle), { recursive: true, force: true });
   });
 

@@ -1,11 +1,11 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AwsFile } from '../../../../electron/core/aws-files/aws-file';
 import { bundleForNode } from '../../../helpers/bundle';
 import { startWorker } from './worker-process';
+import { tempFolders } from '../../../helpers/temp-folders';
 
 // Two sessions of different lengths, so a torn or mixed write could not pass for either version.
 const A = { aws_access_key_id: 'ASIAAAAAAAAAAAAAAAAA', aws_secret_access_key: 'a'.repeat(40), aws_session_token: 'A'.repeat(900), x_security_token_expires: '2030-01-01T00:00:00Z' };
@@ -23,15 +23,15 @@ const version = (values: Record<string, string>) => {
 
 describe('a writer killed at random moments', () => {
   let bundle: string;
+  const temp = tempFolders();
   let dir: string;
   beforeAll(async () => {
     bundle = await bundleForNode(fileURLToPath(new URL('./aws-file-worker.ts', import.meta.url)));
-    dir = await mkdtemp(join(tmpdir(), 'latchkey-crash-'));
+    dir = temp('crash');
     await writeFile(join(dir, 'a.json'), JSON.stringify(A));
     await writeFile(join(dir, 'b.json'), JSON.stringify(B));
   });
   afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
     await rm(dirname(bundle), { recursive: true, force: true });
   });
 

@@ -1,21 +1,19 @@
-import { chmod, lstat, mkdir, mkdtemp, readFile, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, lstat, mkdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { awsFilePath } from '../../../../electron/core/aws-files/aws-file-path';
 import { editAwsFile } from '../../../../electron/core/aws-files/edit-aws-file';
 import { readAwsFile } from '../../../../electron/core/aws-files/read-aws-file';
+import { tempFolders } from '../../../helpers/temp-folders';
 
 const mode = async (path: string) => (await stat(path)).mode & 0o777;
 const publish = (file: Parameters<Parameters<typeof editAwsFile>[2]>[0]) => file.setKeys('dev', { region: 'eu-west-1' });
 
 describe('editAwsFile on a real file system', () => {
+  const temp = tempFolders();
   let home: string;
   beforeEach(async () => {
-    home = await mkdtemp(join(tmpdir(), 'latchkey-home-'));
-  });
-  afterEach(async () => {
-    await rm(home, { recursive: true, force: true });
+    home = temp('home');
   });
 
   it('creates a missing ~/.aws 0700 and the file 0600', async () => {

@@ -5,16 +5,16 @@
  * look-alikes configparser accepts ([default] and [profile default], [DEFAULT] twice) get no warning.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { editAwsFile } from '../../../../electron/core/aws-files/edit-aws-file';
 import type { AwsFileKind } from '../../../../electron/core/aws-files/profile-header';
 import { AWS_CLI_V2_PATH, awsCliV1, awsCliV2, botocore } from '../../../helpers/components';
 import { describeWith } from '../../../helpers/needs';
 import { botocoreParse } from './botocore-parse';
+import { tempFolders } from '../../../helpers/temp-folders';
 
 const run = promisify(execFile);
 const UNREADABLE = 'so the AWS CLI cannot read this file';
@@ -117,12 +117,10 @@ async function awsCli(cli: string, kind: AwsFileKind, path: string, home: string
 }
 
 describeWith([botocore, awsCliV1, awsCliV2], 'warnings about files the AWS CLI cannot read', () => {
+  const temp = tempFolders();
   let dir: string;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'latchkey-health-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
+    dir = temp('health');
   });
 
   it('publishing succeeds; each problem is named once with its line, and botocore and both AWS CLIs really fail there', async () => {

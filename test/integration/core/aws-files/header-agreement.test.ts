@@ -4,17 +4,17 @@
  * against the real readers: botocore (python3) and @smithy/shared-ini-file-loader disagree on the
  * profile exactly where Latchkey refuses, and agree after every edit it makes.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { editAwsFile } from '../../../../electron/core/aws-files/edit-aws-file';
 import type { AwsFileKind } from '../../../../electron/core/aws-files/profile-header';
 import { LatchkeyError } from '../../../../electron/shared/errors';
 import { botocore } from '../../../helpers/components';
 import { describeWith } from '../../../helpers/needs';
 import { botocoreParse, type Sections } from './botocore-parse';
+import { tempFolders } from '../../../helpers/temp-folders';
 
 interface Case {
   kind: AwsFileKind;
@@ -54,12 +54,10 @@ const cases: Case[] = [
 ];
 
 describeWith([botocore], 'headers botocore and the AWS SDK for JavaScript read differently', () => {
+  const temp = tempFolders();
   let dir: string;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'latchkey-headers-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
+    dir = temp('headers');
   });
 
   async function jsSdkProfiles(path: string, kind: AwsFileKind): Promise<Sections> {

@@ -1,21 +1,21 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editAwsFile } from '../../../../electron/core/aws-files/edit-aws-file';
 import { bundleForNode } from '../../../helpers/bundle';
 import { startWorker } from './worker-process';
+import { tempFolders } from '../../../helpers/temp-folders';
 
 describe('a lock left by a killed process', () => {
   let bundle: string;
+  const temp = tempFolders();
   let dir: string;
   beforeAll(async () => {
     bundle = await bundleForNode(fileURLToPath(new URL('./aws-file-worker.ts', import.meta.url)));
-    dir = await mkdtemp(join(tmpdir(), 'latchkey-stale-'));
+    dir = temp('stale');
   });
   afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
     await rm(dirname(bundle), { recursive: true, force: true });
   });
 

@@ -1,15 +1,15 @@
 import * as v from 'valibot';
 import { execFile } from 'node:child_process';
-import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SettingsStore } from '../../../../electron/core/settings/settings-store';
 import { LatchkeyError } from '../../../../electron/shared/errors';
 import { SettingsSchema, type Settings } from '../../../../electron/shared/model';
 import { rejection } from '../../../helpers/rejection';
+import { tempFolders } from '../../../helpers/temp-folders';
 
 const ARN = 'arn:aws:iam::123456789012';
 
@@ -23,16 +23,14 @@ function addSetup(settings: Settings): void {
 
 
 describe('SettingsStore on real files', () => {
+  const temp = tempFolders();
   let home: string;
   let path: string;
   let store: SettingsStore;
   beforeEach(async () => {
-    home = await mkdtemp(join(tmpdir(), 'latchkey-settings-'));
+    home = temp('settings');
     path = join(home, 'config', 'settings.json');
     store = new SettingsStore(path);
-  });
-  afterEach(async () => {
-    await rm(home, { recursive: true, force: true });
   });
 
   it('reads defaults when there is no file, and creates none', async () => {
@@ -156,15 +154,13 @@ describe('SettingsStore on real files', () => {
 });
 
 describe('SettingsStore across processes', () => {
+  const temp = tempFolders();
   let work: string;
   let worker: string;
   beforeAll(async () => {
-    work = await mkdtemp(join(tmpdir(), 'latchkey-settings-procs-'));
+    work = temp('settings-procs');
     worker = join(work, 'update-worker.cjs');
     await build({ entryPoints: [join(import.meta.dirname, 'update-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: worker, logLevel: 'silent' });
-  });
-  afterAll(async () => {
-    await rm(work, { recursive: true, force: true });
   });
 
   it('loses no update when several processes change the file at once', async () => {
