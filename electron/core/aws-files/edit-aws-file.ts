@@ -10,6 +10,10 @@
  * read-modify-write runs again on the new text (a few times at most), rather than renaming over the
  * other program's update. The edit may therefore run more than once, each time on a fresh file: it
  * must not accumulate results outside it across runs.
+ *
+ * The AWS CLI's rewrite truncates the file, then writes it: read in that gap, the file looks empty, and
+ * an edit of it would keep only Latchkey's profile. An existing file that reads empty is therefore read
+ * again for a moment before it is believed (settledText).
  */
 import { LatchkeyError } from '../../shared/errors';
 import { writeFileAtomically } from '../fs/atomic-write';
@@ -31,6 +35,28 @@ export interface EditAwsFileOptions {
   warn?: (message: string) => void;
 }
 
+/** How long an existing file that reads empty is watched for the rest of another program's rewrite. */
+const EMPTY_SETTLE_MS = 150;
+const EMPTY_POLL_MS = 25;
+
+/** The file's text; an existing empty file only once it has stayed empty for EMPTY_SETTLE_MS. */
+async function settledText(path: string): Promise<string> {
+  const deadline = Date.now() + EMPTY_SETTLE_MS;
+  for (;;) {
+    const text = await loadAwsText(path);
+    if (text !== '' || !(await exists(path)) || Date.now() >= deadline) return text;
+    await new Promise((resolve) => setTimeout(resolve, EMPTY_POLL_MS));
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  const { stat } = await import('node:fs/promises');
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
 /** Returns whether the file was written. */
 export async function editAwsFile(
   path: string,
@@ -40,7 +66,7 @@ export async function editAwsFile(
 ): Promise<boolean> {
   const { written, problems } = await withFileLock(path, async () => {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const before = await loadAwsText(path);
+      const before = await settledText(path);
       const file = AwsFile.parse(before, kind, path);
       await edit(file);
       const after = file.toString();
