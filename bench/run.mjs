@@ -143,9 +143,10 @@ try {
     ].join('\n');
 
   const sections = [];
+  // The lean environment first: it is what a user's machine has.
   for (const [title, chosen] of [
-    ['With the machine\'s environment (NODE_EXTRA_CA_CERTS set, as AWS tools would run Latchkey here)', machineEnv],
-    ['Without NODE_EXTRA_CA_CERTS (a lean Node start)', leanEnv],
+    ['A lean Node start (no NODE_EXTRA_CA_CERTS), as on a user\'s machine', leanEnv],
+    ['With this machine\'s NODE_EXTRA_CA_CERTS (a CA bundle every Node start loads)', machineEnv],
   ]) {
     env = chosen;
     sections.push(`### ${title}\n\n${table(await measure())}`);
@@ -158,4 +159,25 @@ try {
 } finally {
   agent?.kill('SIGTERM');
   moto.kill('SIGTERM');
+}
+
+// The local credential endpoint: a warm credentials request against a bare HTTP round trip
+// (bench/endpoint-round-trip.mjs), in a README section of its own, added on the first run.
+{
+  const { endpointRoundTrip } = await import('./endpoint-round-trip.mjs');
+  const endpointResults = await endpointRoundTrip(ROUNDS, median, p90);
+  console.log(`\n${endpointResults}`);
+  const readme = join(root, 'bench/README.md');
+  const text = readFileSync(readme, 'utf8');
+  const section = `<!-- endpoint-results:start -->\n${endpointResults}\n<!-- endpoint-results:end -->`;
+  const about =
+    'A warm request to the container-credentials endpoint (`latchkey serve`, `exec --server`) against a bare HTTP\n' +
+    'round trip on loopback answering the same JSON, each on a new connection as the JavaScript SDK makes them.\n' +
+    'The session source is a constant: this is the endpoint\'s own cost; no target yet.';
+  writeFileSync(
+    readme,
+    text.includes('<!-- endpoint-results:start -->')
+      ? text.replace(/<!-- endpoint-results:start -->[\s\S]*<!-- endpoint-results:end -->/, section)
+      : `${text.trimEnd()}\n\n## The local credential endpoint\n\n${about}\n\n${section}\n`,
+  );
 }
