@@ -131,6 +131,30 @@ try {
     ];
   }
 
+  /**
+   * What one AWS CLI call costs under `exec --server` (the CLI asks the endpoint for its credentials)
+   * against plain `exec` (keys in its environment), lean environment, session cached. Written into
+   * bench/README.md between its exec-server markers.
+   */
+  async function execServer() {
+    env = leanEnv;
+    const aws = ['aws', 'sts', 'get-caller-identity', '--region', 'us-east-1', '--endpoint-url', `http://127.0.0.1:${port}`];
+    const rounds = Number(process.env.BENCH_EXEC_ROUNDS ?? 10);
+    const times = { exec: [], server: [] };
+    const cases = { exec: [process.execPath, [CLI, 'exec', 'role-0', '--', ...aws]], server: [process.execPath, [CLI, 'exec', '--server', 'role-0', '--', ...aws]] };
+    for (const [command, args] of Object.values(cases)) timed(command, args);
+    for (let round = 0; round < rounds; round++) for (const [name, [command, args]] of Object.entries(cases)) times[name].push(timed(command, args));
+    const base = median(times.exec);
+    const rows = [
+      `| \`latchkey exec role -- aws sts get-caller-identity\` | ${median(times.exec).toFixed(0)} | ${p90(times.exec).toFixed(0)} | 1.00× |`,
+      `| \`latchkey exec --server role -- aws sts get-caller-identity\` | ${median(times.server).toFixed(0)} | ${p90(times.server).toFixed(0)} | ${(median(times.server) / base).toFixed(2)}× |`,
+    ];
+    const result = [`${rounds} interleaved rounds, lean environment, ${new Date().toISOString().slice(0, 10)}`, '', '| case | median ms | p90 ms | ratio |', '| --- | ---: | ---: | ---: |', ...rows].join('\n');
+    console.log(`\n${result}`);
+    const readme = join(root, 'bench/README.md');
+    writeFileSync(readme, readFileSync(readme, 'utf8').replace(/<!-- exec-server:start -->[\s\S]*<!-- exec-server:end -->/, `<!-- exec-server:start -->\n${result}\n<!-- exec-server:end -->`));
+  }
+
   const ms = (value) => value.toFixed(1);
   const table = (rows) =>
     [
@@ -143,19 +167,23 @@ try {
     ].join('\n');
 
   const sections = [];
-  // The lean environment first: it is what a user's machine has.
-  for (const [title, chosen] of [
-    ['A lean Node start (no NODE_EXTRA_CA_CERTS), as on a user\'s machine', leanEnv],
-    ['With this machine\'s NODE_EXTRA_CA_CERTS (a CA bundle every Node start loads)', machineEnv],
-  ]) {
-    env = chosen;
-    sections.push(`### ${title}\n\n${table(await measure())}`);
+  const only = process.env.BENCH_ONLY;
+  if (only !== 'exec-server') {
+    // The lean environment first: it is what a user's machine has.
+    for (const [title, chosen] of [
+      ['A lean Node start (no NODE_EXTRA_CA_CERTS), as on a user\'s machine', leanEnv],
+      ['With this machine\'s NODE_EXTRA_CA_CERTS (a CA bundle every Node start loads)', machineEnv],
+    ]) {
+      env = chosen;
+      sections.push(`### ${title}\n\n${table(await measure())}`);
+    }
+    const machine = `${cpus().length} cores, Node ${process.version}, ${ROUNDS} interleaved rounds, ${COLD_RUNS} cold runs, ${new Date().toISOString().slice(0, 10)}`;
+    const results = `${machine}\n\n${sections.join('\n\n')}`;
+    console.log(results);
+    const readme = join(root, 'bench/README.md');
+    writeFileSync(readme, readFileSync(readme, 'utf8').replace(/<!-- results:start -->[\s\S]*<!-- results:end -->/, `<!-- results:start -->\n${results}\n<!-- results:end -->`));
   }
-  const machine = `${cpus().length} cores, Node ${process.version}, ${ROUNDS} interleaved rounds, ${COLD_RUNS} cold runs, ${new Date().toISOString().slice(0, 10)}`;
-  const results = `${machine}\n\n${sections.join('\n\n')}`;
-  console.log(results);
-  const readme = join(root, 'bench/README.md');
-  writeFileSync(readme, readFileSync(readme, 'utf8').replace(/<!-- results:start -->[\s\S]*<!-- results:end -->/, `<!-- results:start -->\n${results}\n<!-- results:end -->`));
+  await execServer();
 } finally {
   agent?.kill('SIGTERM');
   moto.kill('SIGTERM');
