@@ -38,7 +38,7 @@ module.exports = {
     onlyLoadAppFromAsar: true,
     // No browser-process V8 snapshot is shipped.
     loadBrowserProcessSpecificV8Snapshot: false,
-    // Pages come from app:// (electron/main/app/app-protocol.ts); nothing needs file://'s extras.
+    // Pages come from app:// (electron/main/windows/app-protocol.ts); nothing needs file://'s extras.
     grantFileProtocolExtraPrivileges: false,
   },
 
