@@ -17,9 +17,8 @@ import { agentLog } from '../agent-log';
 import { CliContext } from '../cli-context';
 import type { Command } from '../command';
 import { print } from '../io';
+import { sayStopped, stopSignal } from '../stop-signals';
 import { TerminalMfaPrompt } from '../terminal-mfa-prompt';
-
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 export const command: Command = {
   options: {
@@ -51,22 +50,12 @@ export const command: Command = {
     const log = agentLog();
     const socketPath = typeof values.socket === 'string' ? resolve(values.socket) : context.brokerAddress;
     const server = new BrokerServer(engineBrokerHost('agent', engine), { socketPath, prompt, served: (event) => print(io.stderr, log(event)) });
-    // process.on, not once, and never removed: signal-exit (loaded with proper-lockfile at the first STS
-    // call) re-raises a signal it believes no one else listens to, which killed the agent mid-cleanup.
-    // A second signal during the shutdown finds the promise settled and changes nothing. Listened for
-    // before the socket exists, so a signal the moment it serves still runs the cleanup.
-    const stopped = new Promise<NodeJS.Signals>((resolve) => {
-      for (const name of STOP_SIGNALS) process.on(name, () => resolve(name));
-    });
+    const stopped = stopSignal(); // before the socket exists (stop-signals.ts)
     await server.listen();
     print(io.stderr, `latchkey agent: serving sessions on ${socketPath}; Ctrl-C to stop`);
     const signal = await stopped;
     await server.close();
-    try {
-      print(io.stderr, `latchkey agent: stopped (${signal})`);
-    } catch {
-      // SIGHUP: the terminal may be gone, and the socket is removed all the same.
-    }
+    sayStopped(() => print(io.stderr, `latchkey agent: stopped (${signal})`));
     return 0;
   },
 };

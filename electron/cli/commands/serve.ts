@@ -8,8 +8,7 @@ import { ENDPOINT_SHADOWING_VARIABLES } from '../../core/endpoint/endpoint-envir
 import { usageError, type Command } from '../command';
 import { print } from '../io';
 import { serveEndpoint } from '../serve-endpoint';
-
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+import { sayStopped, stopSignal } from '../stop-signals';
 
 export const command: Command = {
   options: {
@@ -23,10 +22,7 @@ export const command: Command = {
   async run({ positionals: [name = ''], values }, io) {
     const port = values.port === undefined ? undefined : Number(values.port);
     if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65_535)) throw usageError(`--port must be a port number from 1 to 65535, not "${values.port}"`);
-    // Listened for first: a signal the moment it serves still closes the endpoint.
-    const stopped = new Promise<NodeJS.Signals>((resolve) => {
-      for (const signal of STOP_SIGNALS) process.on(signal, () => resolve(signal));
-    });
+    const stopped = stopSignal(); // before serving (stop-signals.ts)
     const { grant, close } = await serveEndpoint(name, `serve ${name}`, io, port);
     // The URI and the token are URL-safe characters; quoted all the same. Variables a tool would read first are unset.
     const lines = [
@@ -38,11 +34,7 @@ export const command: Command = {
     print(io.stderr, `latchkey serve: serving ${name} on ${grant.uri}; Ctrl-C to stop`);
     const signal = await stopped;
     await close();
-    try {
-      print(io.stderr, `latchkey serve: stopped (${signal})`);
-    } catch {
-      // SIGHUP: the terminal may be gone.
-    }
+    sayStopped(() => print(io.stderr, `latchkey serve: stopped (${signal})`));
     return 0;
   },
 };
