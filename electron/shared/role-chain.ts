@@ -10,11 +10,11 @@ import { LIMITS } from './validation';
 
 type Entries = Pick<Settings, 'identities' | 'roles'>;
 
-export interface ChainWalk {
+export interface ChainWalk<I = Identity> {
   /** The name first (when it is a role), then its source role, and so on, each once. */
   roles: Role[];
   /** The identity the chain starts at; absent when a source is missing or the roles loop. */
-  identity?: Identity;
+  identity?: I;
   /** Where the walk stopped: the identity's name, the missing source, or the role a loop came back to. */
   end: string;
   cycle: boolean;
@@ -26,8 +26,11 @@ export interface RoleChain {
   roles: Role[];
 }
 
-/** Walks whatever the entries hold, loops and missing sources included (the settings window sees unchecked input). */
-export function walkChain({ identities, roles }: Entries, name: string): ChainWalk {
+/**
+ * Walks whatever the entries hold, loops and missing sources included (the settings window sees unchecked
+ * input, and identities as its view has them: any entry with a name will do).
+ */
+export function walkChain<I extends { name: string }>({ identities, roles }: { identities: readonly I[]; roles: readonly Role[] }, name: string): ChainWalk<I> {
   const chain: Role[] = [];
   // Each role at most once, so a loop ends the walk; that also bounds its depth by the number of roles.
   for (let current = name; ; ) {
