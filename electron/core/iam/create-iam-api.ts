@@ -13,7 +13,7 @@ import {
   ListAccessKeysCommand,
   UpdateAccessKeyCommand,
 } from '@aws-sdk/client-iam';
-import { boundedCall, SDK_CALL_OPTIONS, unreadable } from '../sts/sdk-call';
+import { boundedCall, sdkClientConfig, unreadable } from '../sts/sdk-call';
 import type { Env } from '../sts/sts-endpoint';
 import type { IamApi, IamCaller } from './iam-api';
 import { globalIamEndpoint, iamEndpoint } from './iam-endpoint';
@@ -21,17 +21,7 @@ import { globalIamEndpoint, iamEndpoint } from './iam-endpoint';
 export function createIamApi(env: Env): IamApi {
   function withClient<T>(caller: IamCaller, call: (client: IAMClient, abortSignal: AbortSignal) => Promise<T>): Promise<T> {
     const endpoint = iamEndpoint(env);
-    const client = new IAMClient({
-      region: caller.region,
-      credentials: {
-        accessKeyId: caller.credentials.accessKeyId,
-        secretAccessKey: caller.credentials.secretAccessKey,
-        sessionToken: caller.credentials.sessionToken,
-      },
-      // As for STS: no endpoint picked up from the environment or ~/.aws/config behind our back.
-      ...(endpoint ? { endpoint } : { ignoreConfiguredEndpointUrls: true }),
-      ...SDK_CALL_OPTIONS,
-    });
+    const client = new IAMClient(sdkClientConfig(caller, endpoint));
     return boundedCall(client, endpoint ?? globalIamEndpoint(caller.region), call);
   }
 

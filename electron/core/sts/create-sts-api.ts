@@ -13,7 +13,7 @@ import {
   STSClient,
   type Credentials as SdkCredentials,
 } from '@aws-sdk/client-sts';
-import { boundedCall, SDK_CALL_OPTIONS, unreadable } from './sdk-call';
+import { boundedCall, sdkClientConfig, unreadable } from './sdk-call';
 import type { StsApi, StsCaller, StsHelperApi } from './sts-api';
 import { stsEndpoint, type Env } from './sts-endpoint';
 
@@ -21,18 +21,7 @@ export function createStsApi(env: Env): StsApi & StsHelperApi {
   async function withClient<T>(caller: StsCaller, call: (client: STSClient, abortSignal: AbortSignal) => Promise<T>): Promise<T> {
     const endpoint = stsEndpoint(env, caller.stsEndpoint);
     // One short-lived client per call: each call is signed by different credentials.
-    const client = new STSClient({
-      region: caller.region,
-      credentials: {
-        accessKeyId: caller.credentials.accessKeyId,
-        secretAccessKey: caller.credentials.secretAccessKey,
-        sessionToken: caller.credentials.sessionToken,
-      },
-      // Without an endpoint of ours, the SDK must not pick one up from the process environment or
-      // ~/.aws/config behind our back: the precedence is stsEndpoint()'s.
-      ...(endpoint ? { endpoint } : { ignoreConfiguredEndpointUrls: true }),
-      ...SDK_CALL_OPTIONS,
-    });
+    const client = new STSClient(sdkClientConfig(caller, endpoint));
     return boundedCall(client, endpoint ?? regionalEndpoint(caller.region), call);
   }
 

@@ -11,15 +11,31 @@
  * second when they are up.
  */
 import { STS_CALL_MS } from '../timeouts';
+import type { Credentials } from './credentials';
 import type { StsFailure } from './sts-api';
 
 /** The SDK client settings every call shares (the attempts and their timeouts above). */
-export const SDK_CALL_OPTIONS = {
+const SDK_CALL_OPTIONS = {
   maxAttempts: 3,
   retryMode: 'standard',
   requestHandler: { connectionTimeout: 3_000, requestTimeout: 3_000, throwOnRequestTimeout: true },
 } as const;
 // STS_CALL_MS is above the attempts' own worst case (3 × 3 s plus backoff), so they keep their say on a silent endpoint.
+
+/**
+ * A short-lived client's settings: the caller's region and credentials, the shared call options, and our
+ * endpoint — or, without one, none picked up from the process environment or ~/.aws/config behind our
+ * back (the precedence is stsEndpoint()'s and iamEndpoint()'s).
+ */
+export function sdkClientConfig(caller: { region: string; credentials: Credentials }, endpoint: string | undefined) {
+  const { accessKeyId, secretAccessKey, sessionToken } = caller.credentials;
+  return {
+    region: caller.region,
+    credentials: { accessKeyId, secretAccessKey, sessionToken },
+    ...(endpoint ? { endpoint } : { ignoreConfiguredEndpointUrls: true }),
+    ...SDK_CALL_OPTIONS,
+  };
+}
 
 /**
  * Runs `call` on `client` within the deadline, then destroys the client. A failure is marked with
