@@ -3,7 +3,7 @@
 // case alike. Writes the results into bench/README.md. Targets (median ratios to `node -e 0`):
 // through the broker at most 1.15×, standalone warm (one keychain read) at most 1.5×.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -155,6 +155,61 @@ try {
     writeFileSync(readme, readFileSync(readme, 'utf8').replace(/<!-- exec-server:start -->[\s\S]*<!-- exec-server:end -->/, `<!-- exec-server:start -->\n${result}\n<!-- exec-server:end -->`));
   }
 
+  /**
+   * `latchkey publish` into a credentials file of 3,000 profiles against one of a single profile, and
+   * `aws configure set` on the same large file, lean environment, session cached. Each run starts from
+   * the file as generated (copied back before it, outside the timing), so every run adds a profile.
+   * Written into bench/README.md between its publish-file markers. Target: the large file costs at most
+   * 20 ms more than the small one.
+   */
+  async function publishFile() {
+    env = leanEnv;
+    const folder = join(home, 'publish-file');
+    mkdirSync(folder);
+    const target = join(folder, 'credentials');
+    // 3,000 profiles of long-term keys, every tenth with a session as well: 12,600 lines, 475 KB.
+    const profiles = (count) =>
+      Array.from({ length: count }, (_, i) => {
+        const keys = [`aws_access_key_id = AKIA${String(i).padStart(16, '0')}`, `aws_secret_access_key = ${'s'.repeat(40)}`];
+        if (i % 10 === 0) keys.push(`aws_session_token = ${'t'.repeat(300)}`, 'x_security_token_expires = 2030-01-01T00:00:00Z');
+        return `[profile-${i}]\n${keys.join('\n')}\n`;
+      }).join('\n');
+    const files = { small: join(folder, 'small'), large: join(folder, 'large') };
+    writeFileSync(files.small, profiles(1));
+    writeFileSync(files.large, profiles(3000));
+    const saved = env;
+    env = { ...leanEnv, AWS_SHARED_CREDENTIALS_FILE: target, AWS_CONFIG_FILE: join(folder, 'config') };
+    const publish = [process.execPath, [CLI, 'publish', 'role-0', '--as', 'bench']];
+    const cases = {
+      small: [files.small, publish],
+      large: [files.large, publish],
+      aws: [files.large, ['aws', ['configure', 'set', 'aws_access_key_id', 'ASIAEXAMPLEEXAMPLE01', '--profile', 'bench']]],
+    };
+    const rounds = Number(process.env.BENCH_FILE_ROUNDS ?? 20);
+    const times = { small: [], large: [], aws: [] };
+    for (let round = -1; round < rounds; round++)
+      for (const [name, [file, [command, args]]] of Object.entries(cases)) {
+        copyFileSync(file, target);
+        const ms = timed(command, args);
+        if (round >= 0) times[name].push(ms); // round -1 warms the page cache
+      }
+    env = saved;
+    const small = median(times.small);
+    const row = (name, values) => `| ${name} | ${median(values).toFixed(1)} | ${p90(values).toFixed(1)} | ${(median(values) - small).toFixed(1)} | ${(median(values) / small).toFixed(2)}× |`;
+    const result = [
+      `${rounds} interleaved rounds, lean environment, ${new Date().toISOString().slice(0, 10)}`,
+      '',
+      '| case | median ms | p90 ms | more than the small file, ms | ratio |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      row('`latchkey publish` into a 1-profile file', times.small),
+      row('`latchkey publish` into a 3,000-profile file (target: at most 20 ms more)', times.large),
+      row('`aws configure set` on the 3,000-profile file', times.aws),
+    ].join('\n');
+    console.log(`\n${result}`);
+    const readme = join(root, 'bench/README.md');
+    writeFileSync(readme, readFileSync(readme, 'utf8').replace(/<!-- publish-file:start -->[\s\S]*<!-- publish-file:end -->/, `<!-- publish-file:start -->\n${result}\n<!-- publish-file:end -->`));
+  }
+
   const ms = (value) => value.toFixed(1);
   const table = (rows) =>
     [
@@ -168,7 +223,7 @@ try {
 
   const sections = [];
   const only = process.env.BENCH_ONLY;
-  if (only !== 'exec-server') {
+  if (only === undefined) {
     // The lean environment first: it is what a user's machine has.
     for (const [title, chosen] of [
       ['A lean Node start (no NODE_EXTRA_CA_CERTS), as on a user\'s machine', leanEnv],
@@ -183,7 +238,8 @@ try {
     const readme = join(root, 'bench/README.md');
     writeFileSync(readme, readFileSync(readme, 'utf8').replace(/<!-- results:start -->[\s\S]*<!-- results:end -->/, `<!-- results:start -->\n${results}\n<!-- results:end -->`));
   }
-  await execServer();
+  if (only === undefined || only === 'exec-server') await execServer();
+  if (only === undefined || only === 'publish-file') await publishFile();
 } finally {
   agent?.kill('SIGTERM');
   moto.kill('SIGTERM');

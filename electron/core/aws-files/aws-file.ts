@@ -13,7 +13,7 @@
 import { LatchkeyError } from '../../shared/errors';
 import { checkSetting } from './check-setting';
 import { IniDocument } from './ini-document';
-import { DEFAULTS_SECTION, dictionary, strip, type AwsValue, type IniEntry, type IniSection } from './ini-sections';
+import { DEFAULTS_SECTION, dictionary, keyLine, strip, type AwsValue, type IniEntry, type IniSection } from './ini-sections';
 import { jsSdkSection, profileHeader, profileOfSection, type AwsFileKind, type JsSdkSection } from './profile-header';
 
 export type AwsProfile = Readonly<Record<string, AwsValue>>;
@@ -32,8 +32,8 @@ interface Splice {
 
 export class AwsFile {
   #document: IniDocument;
-  /** The headers the AWS SDK for JavaScript sees in #document, found when an edit first needs them. */
-  #jsHeaders: Map<number, JsSdkSection> | undefined;
+  /** The last profile section() found, checked, in #document: an edit looks for it several times. */
+  #found: { document: IniDocument; profile: string; section: IniSection | undefined } | undefined;
 
   private constructor(
     document: IniDocument,
@@ -63,22 +63,23 @@ export class AwsFile {
    * does with [default] and [profile default] (for others it rejects the whole file).
    */
   profiles(): Record<string, AwsProfile> {
-    const sections = this.#document.sections;
-    const defaults = sections.filter((section) => section.name === DEFAULTS_SECTION).flatMap((section) => section.entries);
-    const found = dictionary<AwsProfile>([]);
-    for (const section of sections) {
+    const { sections } = this.#document;
+    const defaults = defaultEntries(sections);
+    const found = dictionary<AwsProfile>();
+    // Indexed loops here and below: iterators cost in code V8 has not optimized yet, and files can have
+    // thousands of sections.
+    for (let i = 0; i < sections.length; i++) {
+      const section = sections[i] as IniSection;
       const profile = profileOfSection(this.kind, section.name);
       if (profile !== undefined) found[profile] = keysOf(defaults, section.entries);
     }
     return found;
   }
 
-  /** One profile's keys, as profiles() gives them, without reading every other profile's. */
+  /** One profile's keys, as profiles() gives them, without making every other profile's. */
   profile(name: string): AwsProfile | undefined {
-    const sections = this.#document.sections;
-    const section = sections.findLast((candidate) => profileOfSection(this.kind, candidate.name) === name);
-    if (!section) return undefined;
-    return keysOf(sections.filter((candidate) => candidate.name === DEFAULTS_SECTION).flatMap((candidate) => candidate.entries), section.entries);
+    const section = this.sectionsOf(name).at(-1);
+    return section && keysOf(defaultEntries(this.#document.sections), section.entries);
   }
 
   /** Sets keys in a profile's section, adding the section when there is none. */
@@ -95,7 +96,7 @@ export class AwsFile {
     const splices: Splice[] = [];
     for (const [key, value] of settings) {
       const entry = section.entries.find((candidate) => candidate.key === key);
-      if (entry) splices.push({ start: entry.line, count: entry.end - entry.line, texts: [rewrite(entry, key, value)] });
+      if (entry) splices.push({ start: entry.line, count: entry.end - entry.line, texts: [rewrite(this.#document.text(entry.line), key, value)] });
       else added.push(`${key} = ${value}`);
     }
     splices.push({ start: section.entries.at(-1)?.end ?? section.line + 1, count: 0, texts: added });
@@ -142,7 +143,7 @@ export class AwsFile {
     const splices: Splice[] = others.map((entry) => ({ start: entry.line, count: entry.end - entry.line, texts: [] }));
     for (const [key, value] of Object.entries(values)) {
       const entry = kept.find((candidate) => candidate.key === key);
-      if (entry) splices.push({ start: entry.line, count: entry.end - entry.line, texts: [rewrite(entry, key, value)] });
+      if (entry) splices.push({ start: entry.line, count: entry.end - entry.line, texts: [rewrite(this.#document.text(entry.line), key, value)] });
       else added.push(`${key} = ${value}`);
     }
     splices.push({ start: first.line, count: first.end - first.line, texts: [heading, ...replaced.map((line) => `# ${line}`), ...added] });
@@ -182,7 +183,9 @@ export class AwsFile {
 
   /** The profile's one section, checked to be safe to edit; undefined when it has none. */
   private section(profile: string): IniSection | undefined {
-    const found = this.#document.sections.filter((section) => profileOfSection(this.kind, section.name) === profile);
+    const document = this.#document;
+    if (this.#found?.document === document && this.#found.profile === profile) return this.#found.section;
+    const found = this.sectionsOf(profile);
     if (found.length > 1) {
       const where = found.map((section) => `[${section.name}] on line ${section.line + 1}`).join(' and ');
       throw this.refuse(`profile ${profile} has ${found.length} sections (${where}); merge them into one, then try again`);
@@ -207,7 +210,19 @@ export class AwsFile {
         throw this.refuse(`key ${entry.key} appears twice in profile ${profile} (lines ${first + 1} and ${entry.line + 1}); remove one, then try again`);
       seen.set(entry.key, entry.line);
     }
+    this.#found = { document, profile, section };
     return section;
+  }
+
+  /** The sections botocore reads as the profile's. */
+  private sectionsOf(profile: string): IniSection[] {
+    const { sections } = this.#document;
+    const found: IniSection[] = [];
+    for (let i = 0; i < sections.length; i++) {
+      const section = sections[i] as IniSection;
+      if (profileOfSection(this.kind, section.name) === profile) found.push(section);
+    }
+    return found;
   }
 
   /**
@@ -216,10 +231,10 @@ export class AwsFile {
    */
   private checkHeadersAgree(profile: string, section: IniSection | undefined): void {
     const document = this.#document;
-    const js = (this.#jsHeaders ??= jsSdkHeaders(this.kind, document));
+    const js = jsSdkHeaders(this.kind, document, profile, section?.line);
     const header = profileHeader(this.kind, profile);
     if (section) {
-      const read = js.get(section.line);
+      const read = js.atSection;
       if (read?.profile !== profile) {
         const at = `line ${section.line + 1}`;
         const text = document.text(section.line);
@@ -236,12 +251,11 @@ export class AwsFile {
         );
       }
     }
-    for (const [line, read] of js) {
-      if (read.profile !== profile || line === section?.line) continue;
+    const line = js.elsewhere;
+    if (line !== undefined)
       throw this.refuse(
         `line ${line + 1}: the AWS SDK for JavaScript reads ${shown(document.text(line))} as the header of profile ${profile}, but Python AWS tools read it as ${this.botocoreReading(line)}; write it as ${header} if it is meant for profile ${profile}, else rename it; then try again`,
       );
-    }
   }
 
   /** What botocore makes of a line the JS SDK reads as a header. */
@@ -266,7 +280,6 @@ export class AwsFile {
   private apply(splices: readonly Splice[]): void {
     for (const { start, count, texts } of [...splices].sort((a, b) => b.start - a.start))
       this.#document = this.#document.splice(start, count, texts);
-    this.#jsHeaders = undefined;
   }
 
   private refuse(message: string): LatchkeyError {
@@ -274,38 +287,55 @@ export class AwsFile {
   }
 }
 
-// A line the AWS SDK for JavaScript may read as a header: one whose first character that is no white
-// space is `[`. It breaks lines only at \n and \r\n, so its lines start after a \n (or at the top).
-const JS_HEADER_START = /\n[^\S\n]*\[/g;
+/** How the AWS SDK for JavaScript reads the header lines that matter to one profile. */
+interface JsSdkHeaders {
+  /** What it reads at botocore's header of the profile. */
+  atSection?: JsSdkSection;
+  /** The first other line it reads as the profile's header. */
+  elsewhere?: number;
+}
 
 /**
- * The header lines the AWS SDK for JavaScript sees, by the index of the line here where each starts: as
- * it breaks lines only at \n and \r\n, lines Python split at a lone \r are one line to it. Only the
- * lines that may be headers are looked at, found in the whole text at once.
+ * The JS SDK's reading at line `at` (botocore's header of the profile, if it has one) and the first
+ * other line it reads as the profile's header. It breaks lines only at \n and \r\n, so lines Python
+ * split at a lone \r are one line to it, known here by the index of the first. The name it gives a
+ * section always ends with text from the line (after `[`, `profile ` or `profile.`: see jsSdkSection),
+ * so only the lines holding the profile's name from after its first dot are read, found in the whole
+ * text at once: a file can have thousands of headers.
  */
-function jsSdkHeaders(kind: AwsFileKind, document: IniDocument): Map<number, JsSdkSection> {
-  const headers = new Map<number, JsSdkSection>();
+function jsSdkHeaders(kind: AwsFileKind, document: IniDocument, profile: string, at: number | undefined): JsSdkHeaders {
   const { source, starts, ends, lineCount } = document;
-  let line = 0;
-  while (line < lineCount) {
-    // The lines from here to the first that has no lone \r for its ending, with those \r between them.
-    let last = line;
-    while (last < lineCount - 1 && document.eol(last) === '\r') last++;
-    const read = jsSdkSection(kind, source.slice(starts[line], ends[last]));
-    if (read) headers.set(line, read);
-    JS_HEADER_START.lastIndex = ends[last] ?? 0;
-    if (!JS_HEADER_START.test(source)) break;
-    const start = source.lastIndexOf('\n', JS_HEADER_START.lastIndex) + 1;
-    while ((starts[line] ?? Infinity) < start) line++;
+  const joined = (line: number) => line < lineCount - 1 && document.eol(line) === '\r';
+  const read = (first: number, last: number) => jsSdkSection(kind, source.slice(starts[first], ends[last]));
+  const lastOf = (first: number) => {
+    let last = first;
+    while (joined(last)) last++;
+    return last;
+  };
+  const headers: JsSdkHeaders = {};
+  if (at !== undefined && !(at > 0 && joined(at - 1))) headers.atSection = read(at, lastOf(at));
+  const tail = profile.slice(profile.indexOf('.') + 1);
+  for (let found = source.indexOf(tail); found >= 0 && found < source.length; ) {
+    let first = document.lineOf(found);
+    while (first > 0 && joined(first - 1)) first--;
+    const last = lastOf(first);
+    if (first !== at && read(first, last)?.profile === profile) return { ...headers, elsewhere: first };
+    found = source.indexOf(tail, starts[last + 1] ?? source.length);
   }
   return headers;
 }
 
+/** The entries of the [DEFAULT] sections, which botocore copies into every profile. */
+const defaultEntries = (sections: readonly IniSection[]): IniEntry[] =>
+  sections.filter((section) => section.name === DEFAULTS_SECTION).flatMap((section) => section.entries);
+
 /** A profile's keys: those of the [DEFAULT] sections, then its section's own. */
 function keysOf(defaults: readonly IniEntry[], entries: readonly IniEntry[]): AwsProfile {
-  const keys = dictionary<AwsValue>([]);
-  for (const entry of defaults) keys[entry.key] = entry.value;
-  for (const entry of entries) keys[entry.key] = entry.value;
+  const keys = dictionary<AwsValue>();
+  for (let i = 0; i < defaults.length + entries.length; i++) {
+    const { key, value } = (i < defaults.length ? defaults[i] : entries[i - defaults.length]) as IniEntry;
+    keys[key] = value;
+  }
   return keys;
 }
 
@@ -316,8 +346,9 @@ const jsReading = (read: JsSdkSection | undefined): string =>
 const shown = (text: string): string =>
   JSON.stringify(text).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-/** The key line with a new value: its indentation kept, and the spacing around `=` when it had a value. */
-function rewrite({ layout }: IniEntry, key: string, value: string): string {
-  const delimiter = layout.delimiter === '=' && layout.value !== '' ? `${layout.before}=${layout.after}` : ' = ';
-  return `${layout.indent}${key}${delimiter}${value}${layout.trailing}`;
+/** A key line with a new value: its indentation kept, and the spacing around `=` when it had a value. */
+function rewrite(text: string, key: string, value: string): string {
+  const layout = keyLine(text);
+  const delimiter = layout?.delimiter === '=' && layout.value !== '' ? `${layout.before}=${layout.after}` : ' = ';
+  return `${layout?.indent ?? ''}${key}${delimiter}${value}${layout?.trailing ?? ''}`;
 }

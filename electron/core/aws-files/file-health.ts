@@ -10,7 +10,7 @@
  * They quote section names and keys, never other text, which may be a secret pasted on the wrong line.
  */
 import type { IniDocument } from './ini-document';
-import { DEFAULTS_SECTION, strip } from './ini-sections';
+import { DEFAULTS_SECTION, strip, type IniEntry, type IniSection } from './ini-sections';
 
 const UNREADABLE = 'so the AWS CLI cannot read this file';
 
@@ -27,25 +27,44 @@ export function fileHealth(document: IniDocument, path: string): string[] {
 
   const seenSections = new Seen();
   const defaultKeys = new Seen();
-  // One for every other section in turn: a file can have thousands.
-  const sectionKeys = new Seen();
-  for (const section of sections) {
-    const header = () => `[${section.name}]`;
-    const isDefaults = section.name === DEFAULTS_SECTION;
-    const again = seenSections.again(section.name, section.line);
-    if (again && !isDefaults) problem(section.line, `${JSON.stringify(header())} appears ${again}, ${UNREADABLE}; merge them into one`);
-    const keys = isDefaults ? defaultKeys : sectionKeys.cleared();
-    for (const entry of section.entries) {
-      const repeated = keys.again(entry.key, entry.line);
-      if (repeated) problem(entry.line, `key ${entry.key} in ${header()} appears ${repeated}, ${UNREADABLE}; keep one of them`);
+  // Indexed loops, and the few keys of most sections compared with each other rather than hashed: a
+  // file can have thousands of sections.
+  for (let i = 0; i < sections.length; i++) {
+    const { name, line, entries, invalid } = sections[i] as IniSection;
+    const isDefaults = name === DEFAULTS_SECTION;
+    const again = seenSections.again(name, line);
+    if (again && !isDefaults) problem(line, `${JSON.stringify(`[${name}]`)} appears ${again}, ${UNREADABLE}; merge them into one`);
+    const keys = isDefaults ? defaultKeys : entries.length > FEW_KEYS ? new Seen() : undefined;
+    for (let k = 0; k < entries.length; k++) {
+      const entry = entries[k] as IniEntry;
+      const repeated = keys ? keys.again(entry.key, entry.line) : repeatOf(entries, k);
+      if (repeated) problem(entry.line, `key ${entry.key} in [${name}] appears ${repeated}, ${UNREADABLE}; keep one of them`);
     }
-    for (const line of section.invalid)
-      problem(line, `this line in ${header()} is not "key = value", a comment or an indented continuation, ${UNREADABLE}; fix or remove it`);
+    for (let k = 0; k < invalid.length; k++)
+      problem(invalid[k] ?? 0, `this line in [${name}] is not "key = value", a comment or an indented continuation, ${UNREADABLE}; fix or remove it`);
   }
   return found.sort((a, b) => a.line - b.line).map(({ message }) => message);
 }
 
-/** Names met so far: says how a repeat appears ("a second time (first on line 1)"), or '' for a first. */
+const FEW_KEYS = 16;
+
+/** How a repeat appears: "a second time (first on line 1)", "again (…)". */
+const repeat = (count: number, first: number) => `${count === 1 ? 'a second time' : 'again'} (first on line ${first + 1})`;
+
+/** How the key of entries[k] repeats one before it in the same section, or '' for a first. */
+function repeatOf(entries: readonly IniEntry[], k: number): string {
+  const { key } = entries[k] as IniEntry;
+  let count = 0;
+  let first = 0;
+  for (let j = 0; j < k; j++) {
+    const earlier = entries[j] as IniEntry;
+    if (earlier.key !== key) continue;
+    if (count++ === 0) first = earlier.line;
+  }
+  return count === 0 ? '' : repeat(count, first);
+}
+
+/** Names met so far: says how a repeat appears, or '' for a first. */
 class Seen {
   readonly #first = new Map<string, number>();
   readonly #repeated = new Set<string>();
@@ -56,15 +75,8 @@ class Seen {
       this.#first.set(name, line);
       return '';
     }
-    const how = this.#repeated.has(name) ? 'again' : 'a second time';
+    const count = this.#repeated.has(name) ? 2 : 1;
     this.#repeated.add(name);
-    return `${how} (first on line ${first + 1})`;
-  }
-
-  /** Forgets every name; returns itself. */
-  cleared(): this {
-    this.#first.clear();
-    this.#repeated.clear();
-    return this;
+    return repeat(count, first);
   }
 }

@@ -8,11 +8,12 @@
  * parsed, and an edit reads again only the part it changed.
  */
 import { iniSections, spliceSections, type IniLines, type IniSection } from './ini-sections';
+import { Recent } from './recent';
 
 const BOM = '\ufeff';
 
-/** The document last parsed: a command that reads a file to check it, then edits it, parses it once. */
-let lastParsed: IniDocument | undefined;
+// A command that reads the credentials and config files to check them, then edits one, parses it once.
+const parsed = new Recent<string, IniDocument>(2, (a, b) => a === b);
 
 export class IniDocument implements IniLines {
   readonly sections: readonly IniSection[];
@@ -29,27 +30,10 @@ export class IniDocument implements IniLines {
   }
 
   static parse(text: string): IniDocument {
-    if (lastParsed?.source === text) return lastParsed;
-    const starts: number[] = [];
-    const ends: number[] = [];
-    let from = text.startsWith(BOM) ? BOM.length : 0;
-    // The next \r and \n at or after `from`, each found once: searching again for every line would be quadratic.
-    let cr = text.indexOf('\r', from);
-    let lf = text.indexOf('\n', from);
-    while (cr >= 0 || lf >= 0) {
-      const at = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
-      starts.push(from);
-      ends.push(at);
-      from = at === cr && at + 1 === lf ? at + 2 : at + 1;
-      if (cr >= 0 && cr < from) cr = text.indexOf('\r', from);
-      if (lf >= 0 && lf < from) lf = text.indexOf('\n', from);
-    }
-    if (from < text.length) {
-      starts.push(from);
-      ends.push(text.length);
-    }
-    lastParsed = new IniDocument(text, Uint32Array.from(starts), Uint32Array.from(ends));
-    return lastParsed;
+    return parsed.get(text, () => {
+      const { starts, ends } = lineBounds(text);
+      return new IniDocument(text, Uint32Array.from(starts), Uint32Array.from(ends));
+    });
   }
 
   get lineCount(): number {
@@ -59,6 +43,19 @@ export class IniDocument implements IniLines {
   /** The text of line i, without its ending. */
   text(i: number): string {
     return this.source.slice(this.starts[i], this.ends[i]);
+  }
+
+  /** The index of the line whose text or ending holds the character at `position` (0 for a BOM). */
+  lineOf(position: number): number {
+    let low = 0;
+    let high = this.lineCount;
+    // The first line that starts after `position`, less one.
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this.starts[middle] ?? 0) <= position) low = middle + 1;
+      else high = middle;
+    }
+    return Math.max(low - 1, 0);
   }
 
   /** The texts of lines [start, end). */
@@ -128,4 +125,30 @@ export class IniDocument implements IniLines {
     const text = source.slice(0, from) + added + source.slice(to);
     return new IniDocument(text, starts, ends, (document) => spliceSections(this.sections, document, start, count, texts.length));
   }
+}
+
+/**
+ * Where each line of the text starts and ends (before its ending), past a BOM. A function of its own: V8
+ * optimizes the loop while it runs, and code after it that has not run yet would make it throw that away.
+ */
+function lineBounds(text: string): { starts: number[]; ends: number[] } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let from = text.startsWith(BOM) ? BOM.length : 0;
+  // The next \r and \n at or after `from`, each found once: searching again for every line would be quadratic.
+  let cr = text.indexOf('\r', from);
+  let lf = text.indexOf('\n', from);
+  while (cr >= 0 || lf >= 0) {
+    const at = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
+    starts.push(from);
+    ends.push(at);
+    from = at === cr && at + 1 === lf ? at + 2 : at + 1;
+    if (cr >= 0 && cr < from) cr = text.indexOf('\r', from);
+    if (lf >= 0 && lf < from) lf = text.indexOf('\n', from);
+  }
+  if (from < text.length) {
+    starts.push(from);
+    ends.push(text.length);
+  }
+  return { starts, ends };
 }

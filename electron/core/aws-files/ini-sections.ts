@@ -14,8 +14,8 @@
  * not understand while every other section's odd lines stay as they are.
  *
  * Files can hold thousands of profiles and every edit reads them all, so lines are read where they are
- * in the file's text, making only the strings that are kept (a key, its value, a section's name); a key
- * line's layout is made only when an edit asks for it.
+ * in the file's text, making only what is kept (a key, its value, a section's name); the layout of a
+ * key line is read from its text (keyLine) when an edit rewrites it.
  */
 
 export const DEFAULTS_SECTION = 'DEFAULT';
@@ -29,6 +29,7 @@ export interface KeyLine {
   /** The key as written (case kept). */
   readonly key: string;
   readonly before: string;
+  /** `=` or `:`. */
   readonly delimiter: string;
   readonly after: string;
   readonly value: string;
@@ -42,7 +43,6 @@ export interface IniEntry {
   readonly line: number;
   /** Index after the value's last line (its continuation lines included). */
   readonly end: number;
-  readonly layout: KeyLine;
   readonly value: AwsValue;
 }
 
@@ -78,116 +78,140 @@ const EDGES = new RegExp(`^[${SPACE}]+|[${SPACE}]+$`, 'g');
 // Used through lastIndex and test(), which makes no match object; the searches stop at the line's end.
 const NON_BLANK = new RegExp(`[^${BLANK}]`, 'g');
 const BLANK_AT = new RegExp(`[${BLANK}]`, 'y');
-const DELIMITER = /[=:\r\n]/g;
+// A key line splits as configparser's pattern splits it: the key up to the white space before the first
+// `=` or `:`, then that white space, the delimiter and the white space after it, then the value to the
+// end of the line, without the white space there. It is read by where each part ends: one search for
+// the delimiter, and the white space around it checked character by character, most of which are
+// printable ASCII. A file can have thousands of key lines, and each is read when the command starts,
+// before V8 has optimized anything, so every call and object per line counts.
+const DELIMITER_OR_EOL = /[=:\r\n]/g;
+
+/** Whether the character at `at` is Python white space within a line. */
+function blankAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code === 0x20 || code === 0x09) return true;
+  if (code > 0x20 && code < 0x7f) return false;
+  BLANK_AT.lastIndex = at;
+  return BLANK_AT.test(text);
+}
+
+// What records are made from: a prototype with no prototype of its own. V8 keeps an object made with
+// `new` in a compact layout where Object.create(null) makes a hash table five times its size, and a
+// file can have thousands of profiles.
+function Nothing(): void {}
+Nothing.prototype = Object.create(null) as object;
 
 /**
- * A record keyed by names from the file: without a prototype, so a profile or key called
+ * An empty record for names from the file: it inherits nothing, so a profile or key called
  * `constructor` or `__proto__` is just a name.
  */
-export function dictionary<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
-  const record = Object.create(null) as Record<string, T>;
-  for (const [key, value] of entries) record[key] = value;
-  return record;
-}
+export const dictionary = <T>(): Record<string, T> => new (Nothing as unknown as new () => Record<string, T>)();
 
 /** Python's str.strip(). */
 export const strip = (text: string): string => text.replace(EDGES, '');
 
 /** Index of the first character at or after `from` that is no white space: in the line, or its end. */
-function skipSpace(source: string, from: number): number {
+function skipSpace(text: string, from: number): number {
+  if (!blankAt(text, from)) return from;
   NON_BLANK.lastIndex = from;
-  return NON_BLANK.test(source) ? NON_BLANK.lastIndex - 1 : source.length;
+  return NON_BLANK.test(text) ? NON_BLANK.lastIndex - 1 : text.length;
 }
 
-/** Index after the last character before `to` that is no white space, and not before `from`. */
-function trimEnd(source: string, from: number, to: number): number {
-  let end = to;
-  for (BLANK_AT.lastIndex = end - 1; end > from && BLANK_AT.test(source); BLANK_AT.lastIndex = end - 1) end--;
+/** Where the first `=` or `:` of the line from `keyStart` to `lineEnd` is, or -1 for a line without. */
+function delimiterAt(text: string, keyStart: number, lineEnd: number): number {
+  DELIMITER_OR_EOL.lastIndex = keyStart;
+  if (!DELIMITER_OR_EOL.test(text)) return -1;
+  const at = DELIMITER_OR_EOL.lastIndex - 1;
+  return at < lineEnd && (text.charCodeAt(at) === 0x3d || text.charCodeAt(at) === 0x3a) ? at : -1;
+}
+
+/** Where the key before the delimiter at `delimiter` ends: before the white space in between. */
+function keyEnd(text: string, keyStart: number, delimiter: number): number {
+  let end = delimiter;
+  while (end > keyStart && blankAt(text, end - 1)) end--;
   return end;
 }
 
-/** The first `=` or `:` at or after `from` in its line, or -1. */
-function delimiterAt(source: string, from: number, lineEnd: number): number {
-  DELIMITER.lastIndex = from;
-  const at = DELIMITER.test(source) ? DELIMITER.lastIndex - 1 : -1;
-  return at < lineEnd ? at : -1;
+/** Where the value after the delimiter at `delimiter` starts: past the white space after it. */
+function valueStart(text: string, delimiter: number, lineEnd: number): number {
+  let start = delimiter + 1;
+  while (start < lineEnd && blankAt(text, start)) start++;
+  return start;
+}
+
+/** Where a value that starts at `valueStart` ends: before the white space at the end of its line. */
+function valueEnd(text: string, valueStart: number, lineEnd: number): number {
+  let end = lineEnd;
+  while (end > valueStart && blankAt(text, end - 1)) end--;
+  return end;
+}
+
+/** The layout of a key line's text (see KeyLine), or undefined for a line without `=` or `:`. */
+export function keyLine(text: string): KeyLine | undefined {
+  const keyStart = skipSpace(text, 0);
+  const delimiter = delimiterAt(text, keyStart, text.length);
+  if (delimiter < 0) return undefined;
+  const key = keyEnd(text, keyStart, delimiter);
+  const value = valueStart(text, delimiter, text.length);
+  const end = valueEnd(text, value, text.length);
+  return {
+    indent: text.slice(0, keyStart),
+    key: text.slice(keyStart, key),
+    before: text.slice(key, delimiter),
+    delimiter: text.charAt(delimiter),
+    after: text.slice(delimiter + 1, value),
+    value: text.slice(value, end),
+    trailing: text.slice(end),
+  };
 }
 
 const NONE: readonly number[] = Object.freeze([]);
-
-/**
- * A key line, read as configparser's pattern reads it: indentation, the key up to the first `=` or `:`,
- * the value after it, white space around each kept for the layout. Positions are in `source`, which
- * may be the text of an earlier version of the file: the line itself is the same.
- */
-class Entry implements IniEntry {
-  private constructor(
-    private readonly source: string,
-    public line: number,
-    public end: number,
-    readonly key: string,
-    /** The value so far while the section is read; see valueOf. */
-    public value: AwsValue,
-    private readonly lineStart: number,
-    private readonly keyStart: number,
-    private readonly keyEnd: number,
-    private readonly delimiter: number,
-    private readonly valueStart: number,
-    private readonly valueEnd: number,
-    private readonly lineEnd: number,
-  ) {}
-
-  /** The key line at `line`, its first non-space character at keyStart, its first delimiter at `delimiter`. */
-  static read(source: string, line: number, lineStart: number, keyStart: number, delimiter: number, lineEnd: number): Entry {
-    const keyEnd = trimEnd(source, keyStart, delimiter);
-    const valueStart = skipSpace(source, delimiter + 1);
-    const valueEnd = trimEnd(source, valueStart, lineEnd);
-    const key = source.slice(keyStart, keyEnd).toLowerCase();
-    return new Entry(source, line, line + 1, key, source.slice(valueStart, valueEnd), lineStart, keyStart, keyEnd, delimiter, valueStart, valueEnd, lineEnd);
-  }
-
-  get layout(): KeyLine {
-    const { source } = this;
-    return {
-      indent: source.slice(this.lineStart, this.keyStart),
-      key: source.slice(this.keyStart, this.keyEnd),
-      before: source.slice(this.keyEnd, this.delimiter),
-      delimiter: source.charAt(this.delimiter),
-      after: source.slice(this.delimiter + 1, this.valueStart),
-      value: source.slice(this.valueStart, this.valueEnd),
-      trailing: source.slice(this.valueEnd, this.lineEnd),
-    };
-  }
-
-  /** The same entry `by` lines further down. */
-  moved(by: number): Entry {
-    const { source, line, end, key, value, lineStart, keyStart, keyEnd, delimiter, valueStart, valueEnd, lineEnd } = this;
-    return new Entry(source, line + by, end + by, key, value, lineStart, keyStart, keyEnd, delimiter, valueStart, valueEnd, lineEnd);
-  }
-}
 
 interface Part {
   text: string;
   line: number;
 }
-/** A section while it is read. */
-interface OpenSection {
-  name: string;
+/** An entry while it is read: its value so far (see valueOf). */
+interface OpenEntry {
+  key: string;
   line: number;
   end: number;
-  entries: Entry[];
+  value: AwsValue;
+}
+
+/**
+ * Sections being read. A section is made whole once its end is known, and the loop over the lines has
+ * a function of its own (readLines): V8 optimizes a loop that runs thousands of times while it runs,
+ * and an object whose fields change kind, or code after the loop, would make it throw that work away.
+ */
+interface Reading {
+  readonly lines: IniLines;
+  readonly sections: IniSection[];
+  /** The header line of the section being read, or -1 before the first; where its name is in the text. */
+  header: number;
+  nameStart: number;
+  nameEnd: number;
+  /** The entries read; the current section's from firstEntry on. */
+  readonly entries: OpenEntry[];
+  firstEntry: number;
+  /** The current section's lines botocore rejects. */
   invalid: number[];
-  continued: readonly number[];
+  /** The continuation lines of the current section's entries that have any. */
+  readonly more: Map<OpenEntry, Part[]>;
 }
 
 /** The sections from line `from` (0, or a header line) to the end, or to the first header line `stop` accepts. */
 function readSections(lines: IniLines, from: number, stop?: (line: number) => boolean): { sections: IniSection[]; end: number } {
-  const { source, starts, ends } = lines;
-  const sections: OpenSection[] = [];
-  // The continuation lines of the entries that have any, and their sections.
-  const more = new Map<Entry, { section: OpenSection; parts: Part[] }>();
-  let section: OpenSection | undefined;
-  let entry: Entry | undefined;
+  const reading: Reading = { lines, sections: [], header: -1, nameStart: 0, nameEnd: 0, entries: [], firstEntry: 0, invalid: [], more: new Map() };
+  const end = readLines(reading, from, stop);
+  endSection(reading, end);
+  return { sections: reading.sections, end };
+}
+
+/** Reads lines from `from` into `reading` until the end or a header line `stop` accepts; returns where it stopped. */
+function readLines(reading: Reading, from: number, stop: ((line: number) => boolean) | undefined): number {
+  const { source, starts, ends } = reading.lines;
+  let entry: OpenEntry | undefined;
   let indentLevel = 0;
   // configparser keeps blank lines inside a value; they matter only before a continuation line.
   let blanks = 0;
@@ -203,11 +227,11 @@ function readSections(lines: IniLines, from: number, stop?: (line: number) => bo
     const char = source.charAt(first);
     if (char === '#' || char === ';') continue;
     const indent = first - lineStart;
-    if (entry && section && indent > indentLevel) {
+    if (entry && indent > indentLevel) {
       const part = { text: strip(source.slice(first, lineEnd)), line: index };
-      const open = more.get(entry);
-      if (open) open.parts.push(part);
-      else more.set(entry, { section, parts: [part] });
+      const parts = reading.more.get(entry);
+      if (parts) parts.push(part);
+      else reading.more.set(entry, [part]);
       entry.value += `${'\n'.repeat(blanks + 1)}${part.text}`;
       entry.end = index + 1;
       blanks = 0;
@@ -215,46 +239,59 @@ function readSections(lines: IniLines, from: number, stop?: (line: number) => bo
     }
     indentLevel = indent;
     if (char === '[') {
-      const content = source.slice(first, trimEnd(source, first, lineEnd));
-      const close = content.lastIndexOf(']');
+      // The last ], wherever the white space at the end of the line starts.
+      const close = source.slice(first, lineEnd).lastIndexOf(']');
       if (close > 1) {
         if (stop?.(index)) break;
-        if (section) section.end = index;
-        section = { name: content.slice(1, close), line: index, end: 0, entries: [], invalid: [], continued: NONE };
-        sections.push(section);
+        endSection(reading, index);
+        reading.header = index;
+        reading.nameStart = first + 1;
+        reading.nameEnd = first + close;
         entry = undefined;
         continue;
       }
     }
     // Text before the first header makes botocore reject the file; it belongs to no section and is kept.
-    if (!section) continue;
+    if (reading.header < 0) continue;
     const delimiter = delimiterAt(source, first, lineEnd);
     if (delimiter < 0) {
       // configparser leaves the previous key open after a line it cannot parse.
-      section.invalid.push(index);
+      reading.invalid.push(index);
       continue;
     }
-    if (delimiter === first) {
-      section.invalid.push(index);
+    const end = keyEnd(source, first, delimiter);
+    if (end === first) {
+      reading.invalid.push(index);
       entry = undefined;
       continue;
     }
-    entry = Entry.read(source, index, lineStart, first, delimiter, lineEnd);
-    section.entries.push(entry);
+    const value = valueStart(source, delimiter, lineEnd);
+    entry = { key: source.slice(first, end).toLowerCase(), line: index, end: index + 1, value: source.slice(value, valueEnd(source, value, lineEnd)) };
+    reading.entries.push(entry);
     blanks = 0;
   }
-  if (section) section.end = index;
-  const continued = new Map<OpenSection, number[]>();
-  for (const [open, { section: owner, parts }] of more) {
-    const lines = continued.get(owner) ?? [];
-    continued.set(owner, lines);
-    open.value = valueOf(open.value as string, parts, owner.invalid, lines);
+  return index;
+}
+
+/** Makes the section being read whole, now that it ends before line `end`. */
+function endSection(reading: Reading, end: number): void {
+  if (reading.header < 0) return;
+  // Copied at their exact number: an array filled by push keeps room for more (17 in V8).
+  const entries = reading.entries.slice(reading.firstEntry);
+  const { invalid } = reading;
+  let continued = NONE;
+  if (reading.more.size > 0) {
+    const lines: number[] = [];
+    for (const [entry, parts] of reading.more) entry.value = valueOf(entry.value as string, parts, invalid, lines);
+    invalid.sort((a, b) => a - b);
+    continued = lines;
+    reading.more.clear();
   }
-  for (const [owner, lines] of continued) {
-    owner.continued = lines;
-    owner.invalid.sort((a, b) => a - b);
-  }
-  return { sections, end: index };
+  // Most sections have no such line, and share NONE; the array is kept for the next section then.
+  if (invalid.length > 0) reading.invalid = [];
+  const name = reading.lines.source.slice(reading.nameStart, reading.nameEnd);
+  reading.sections.push({ name, line: reading.header, end, entries, invalid: invalid.length > 0 ? invalid : NONE, continued });
+  reading.firstEntry = reading.entries.length;
 }
 
 /**
@@ -266,13 +303,13 @@ function valueOf(joined: string, parts: readonly Part[], invalid: number[], cont
     continued.push(...parts.map((part) => part.line));
     return joined;
   }
-  const nested = new Map<string, string>();
+  const nested = dictionary<string>();
   for (const part of parts) {
     const at = part.text.indexOf('=');
     if (at < 0) invalid.push(part.line);
-    else nested.set(strip(part.text.slice(0, at)), strip(part.text.slice(at + 1)));
+    else nested[strip(part.text.slice(0, at))] = strip(part.text.slice(at + 1));
   }
-  return dictionary(nested);
+  return nested;
 }
 
 export function iniSections(lines: IniLines): IniSection[] {
@@ -309,7 +346,7 @@ function moved(section: IniSection, by: number): IniSection {
     name: section.name,
     line: section.line + by,
     end: section.end + by,
-    entries: section.entries.map((entry) => (entry as Entry).moved(by)),
+    entries: section.entries.map((entry) => ({ key: entry.key, line: entry.line + by, end: entry.end + by, value: entry.value })),
     invalid: shift(section.invalid),
     continued: shift(section.continued),
   };

@@ -7,16 +7,21 @@
  */
 import { LatchkeyError } from '../../shared/errors';
 import { readRegularFile } from '../fs/read-regular-file';
+import { Recent } from './recent';
 
 export const MAX_AWS_FILE_BYTES = 10 * 1_048_576;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+// Decoding a large file takes milliseconds; the same bytes also give the very same string, by which
+// the parsed document is found at once.
+const decoded = new Recent<Buffer, string>(2, (a, b) => a.equals(b));
+
 export async function loadAwsText(path: string): Promise<string> {
   const bytes = await readRegularFile(path, { maxBytes: MAX_AWS_FILE_BYTES, code: 'aws-file', what: 'an AWS file' });
   if (bytes === undefined) return '';
   try {
-    return utf8.decode(bytes);
+    return decoded.get(bytes, () => utf8.decode(bytes));
   } catch (error) {
     throw new LatchkeyError('aws-file', `${path} is not valid UTF-8 text, so AWS tools cannot read it; save it as UTF-8, then try again`, {
       cause: error,

@@ -57,6 +57,8 @@ export interface JsSdkSection {
 // characters, optionally quoted; its section types. (Its `[\w-@+.%:/]` means the same as the class here.)
 const JS_PREFIXED = /^([\w-]+)\s(["'])?([\w@+.%:/-]+)\2$/;
 const JS_SECTION_TYPES = ['profile', 'sso-session', 'services'];
+const JS_BRACKET_FIRST = /^\s*\[/;
+const JS_COMMENT = /(?:^|\s)[;#]/;
 
 /**
  * The section a line opens for the AWS SDK for JavaScript (parseIni, then getConfigData for the config
@@ -67,8 +69,9 @@ const JS_SECTION_TYPES = ['profile', 'sso-session', 'services'];
  */
 export function jsSdkSection(kind: AwsFileKind, line: string): JsSdkSection | undefined {
   // Most lines are no header, and say so at their first character: no need to cut and trim them.
-  if (!/^\s*\[/.test(line)) return undefined;
-  const text = (line.split(/(?:^|\s)[;#]/)[0] ?? '').trim();
+  if (!JS_BRACKET_FIRST.test(line)) return undefined;
+  const comment = line.search(JS_COMMENT);
+  const text = (comment < 0 ? line : line.slice(0, comment)).trim();
   if (!text.startsWith('[') || !text.endsWith(']')) return undefined;
   const inner = text.slice(1, -1);
   const match = JS_PREFIXED.exec(inner);

@@ -9,7 +9,7 @@ import { maskAccessKeyId } from '../../shared/mask';
 import { awsFilePaths } from '../aws-files/aws-file-path';
 import type { AwsFile } from '../aws-files/aws-file';
 import { editAwsFile } from '../aws-files/edit-aws-file';
-import { readAwsFile } from '../aws-files/read-aws-file';
+import { readAwsProfile } from '../aws-files/read-aws-file';
 import type { SettingsStore } from '../settings/settings-store';
 import type { PublishedProfile, Settings } from '../../shared/model';
 import { chainRegion, roleChain } from '../../shared/role-chain';
@@ -42,7 +42,7 @@ export async function configureProcess(deps: ProfileFilesDeps, target: ProcessTa
   const paths = awsFilePaths(deps.env);
   // Keys in the credentials file win over credential_process for every AWS tool: a long-term key there
   // would make the line useless (and the person would think the key is no longer used).
-  const credentials = (await readAwsFile(paths.credentials, 'credentials'))[profile];
+  const credentials = await readAwsProfile(paths.credentials, 'credentials', profile);
   if (isLongTermKey(credentials))
     throw new LatchkeyError(
       'long-term-key',
@@ -54,7 +54,7 @@ export async function configureProcess(deps: ProfileFilesDeps, target: ProcessTa
     paths.config,
     'config',
     (file) => {
-      written = writeProcessProfile(file, target, ownedProfile(settings, profile, { config: file.profiles()[profile] }).process, region, paths.config);
+      written = writeProcessProfile(file, target, ownedProfile(settings, profile, { config: file.profile(profile) }).process, region, paths.config);
     },
     { warn: deps.notice },
   );
@@ -87,7 +87,7 @@ export interface ProcessWrite {
 /** The edit itself, shared with import --adopt, which makes several in one write. */
 export function writeProcessProfile(file: AwsFile, target: ProcessTarget, owned: boolean, region: string | undefined, path: string): ProcessWrite {
   const { profile, command, replace } = target;
-  const existing = file.profiles()[profile];
+  const existing = file.profile(profile);
   if (isLongTermKey(existing))
     throw new LatchkeyError(
       'long-term-key',

@@ -12,7 +12,7 @@ import type { AwsProfile } from '../aws-files/aws-file';
 import { awsFilePaths } from '../aws-files/aws-file-path';
 import { editAwsFile } from '../aws-files/edit-aws-file';
 import { assertWritable } from '../fs/atomic-write';
-import { readAwsFile } from '../aws-files/read-aws-file';
+import { readAwsFile, readAwsProfile } from '../aws-files/read-aws-file';
 import type { Clock } from '../clock';
 import type { Keychain } from '../keychain/keychain';
 import type { SettingsStore } from '../settings/settings-store';
@@ -183,11 +183,15 @@ export class SessionEngine {
   async #checkTarget(name: string, profile: string, replace: boolean): Promise<void> {
     const paths = this.#paths();
     await assertWritable(paths.credentials, 'aws-file');
-    const [credentials, config, settings] = await Promise.all([readAwsFile(paths.credentials, 'credentials'), readAwsFile(paths.config, 'config'), this.deps.settings.load()]);
-    const found = { credentials: credentials[profile], config: config[profile] };
+    const [credentials, config, settings] = await Promise.all([
+      readAwsProfile(paths.credentials, 'credentials', profile),
+      readAwsProfile(paths.config, 'config', profile),
+      this.deps.settings.load(),
+    ]);
+    const found = { credentials, config };
     const owned = sessionOwnership(settings, profile, found, name);
     checkSessionTarget(profile, found, owned, paths, replace);
-    this.#warnShadowed(profile, config[profile], owned, paths.config);
+    this.#warnShadowed(profile, config, owned, paths.config);
   }
 
   /**
@@ -196,19 +200,19 @@ export class SessionEngine {
    */
   async #write(name: string, profile: string, session: Session, replace: boolean): Promise<void> {
     const paths = this.#paths();
-    const config = (await readAwsFile(paths.config, 'config'))[profile];
+    const config = await readAwsProfile(paths.config, 'config', profile);
     const settings = await this.deps.settings.load();
     await editAwsFile(
       paths.credentials,
       'credentials',
       (file) => {
-        const found = { credentials: file.profiles()[profile], config };
+        const found = { credentials: file.profile(profile), config };
         const owned = sessionOwnership(settings, profile, found, name);
         checkSessionTarget(profile, found, owned, paths, replace);
         writeSessionProfile(file, profile, session, owned.keys ? undefined : replacedHeading(profile));
         // The section's own aws_security_token is gone now, so one still read comes from [DEFAULT], which
         // botocore copies into every profile and reads before the session token Latchkey wrote.
-        if (file.profiles()[profile]?.aws_security_token !== undefined)
+        if (file.profile(profile)?.aws_security_token !== undefined)
           throw new LatchkeyError(
             'aws-file',
             `${paths.credentials}: its [DEFAULT] section holds aws_security_token, which Python AWS tools read in every profile before the session Latchkey writes; remove that line, then try again`,

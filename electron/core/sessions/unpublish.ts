@@ -27,7 +27,7 @@ export async function unpublish(deps: Pick<ProfileFilesDeps, 'settings' | 'env'>
   if (keysRecord) {
     let mine = false;
     await editAwsFile(paths.credentials, 'credentials', (file) => {
-      mine = ownedProfile(settings, profile, { credentials: file.profiles()[profile] }).keys;
+      mine = ownedProfile(settings, profile, { credentials: file.profile(profile) }).keys;
       if (!mine) return;
       clearSessionProfile(file, profile);
       file.restoreKeys(profile, replacedHeading(profile));
@@ -39,7 +39,7 @@ export async function unpublish(deps: Pick<ProfileFilesDeps, 'settings' | 'env'>
     let mine = false;
     let restored: string[] = [];
     await editAwsFile(paths.config, 'config', (file) => {
-      mine = ownedProfile(settings, profile, { config: file.profiles()[profile] }).process;
+      mine = ownedProfile(settings, profile, { config: file.profile(profile) }).process;
       if (!mine) return;
       file.removeKeys(profile, processRecord.addedRegion ? ['credential_process', 'region'] : ['credential_process']);
       restored = file.restoreKeys(profile, replacedHeading(profile));

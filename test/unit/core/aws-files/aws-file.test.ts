@@ -116,6 +116,14 @@ describe('AwsFile.profiles', () => {
     expect(AwsFile.parse('[sso-session s]\nk = v\n[profile x]\nk = v\n[default]\n', 'config', 'f').profiles()).toEqual({ x: { k: 'v' }, default: {} });
   });
 
+  it('gives one profile as profiles() gives it', () => {
+    const text = '[DEFAULT]\noutput = json\n[dev]\nregion = a\n[dev]\nregion = b\n[__proto__]\nk = v\n';
+    const file = AwsFile.parse(text, 'credentials', 'f');
+    const all = file.profiles();
+    for (const name of ['dev', '__proto__', 'missing', 'DEFAULT', 'constructor']) expect(file.profile(name), name).toEqual(all[name]);
+    expect(file.profile('dev')).toEqual({ output: 'json', region: 'b' });
+  });
+
   it('treats names such as constructor and __proto__ as plain names', () => {
     const profiles = AwsFile.parse('[constructor]\n__proto__ = x\n[__proto__]\nk = v\n', 'credentials', 'f').profiles();
     expect(Object.keys(profiles)).toEqual(['constructor', '__proto__']);

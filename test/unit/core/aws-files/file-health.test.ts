@@ -38,6 +38,18 @@ describe('fileHealth', () => {
     ]);
   });
 
+  it('names a key given again in a section of many keys as in one of a few', () => {
+    const many = Array.from({ length: 20 }, (_, i) => `key_${i} = ${i}`).join('\n');
+    expect(health(`[dev]\n${many}\nKEY_3 = x\nkey_3 = y\n`)).toEqual([
+      `F line 22: key key_3 in [dev] appears a second time (first on line 5), ${UNREADABLE}; keep one of them`,
+      `F line 23: key key_3 in [dev] appears again (first on line 5), ${UNREADABLE}; keep one of them`,
+    ]);
+    expect(health('[dev]\nkey_3 = 1\nKEY_3 = x\nkey_3 = y\n')).toEqual([
+      `F line 3: key key_3 in [dev] appears a second time (first on line 2), ${UNREADABLE}; keep one of them`,
+      `F line 4: key key_3 in [dev] appears again (first on line 2), ${UNREADABLE}; keep one of them`,
+    ]);
+  });
+
   it('names lines botocore cannot parse, never quoting them', () => {
     const messages = health(`[dev]\nregion = a\n${SECRET}\n[profile x]\ns3 =\n  no equals\n= no key\n`);
     expect(messages).toEqual([

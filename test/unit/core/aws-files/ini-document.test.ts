@@ -14,7 +14,7 @@ const seen = (sections: readonly IniSection[]) =>
     end,
     invalid,
     continued,
-    entries: entries.map(({ key, line, end, value, layout }) => ({ key, line, end, value, layout })),
+    entries: entries.map(({ key, line, end, value }) => ({ key, line, end, value })),
   }));
 
 describe('IniDocument', () => {
@@ -29,6 +29,22 @@ describe('IniDocument', () => {
     expect(doc.bom).toBe('\ufeff');
     expect(doc.toString()).toBe('\ufeffa\r\nb\nc\rd');
     expect(doc.texts(1, 3)).toEqual(['b', 'c']);
+  });
+
+  it('finds the line that holds a character of the text, its ending included', () => {
+    const doc = IniDocument.parse('\ufeffa\r\nbc\n\nd');
+    // \ufeff a \r \n b c \n \n d
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 8].map((at) => doc.lineOf(at))).toEqual([0, 0, 0, 0, 1, 1, 1, 2, 3]);
+  });
+
+  it('parses the texts of the two files it has just parsed once each', () => {
+    const credentials = IniDocument.parse('[dev]\nk = v\n');
+    const config = IniDocument.parse('[profile dev]\nregion = a\n');
+    expect(IniDocument.parse('[dev]\nk = v\n')).toBe(credentials);
+    expect(IniDocument.parse('[profile dev]\nregion = a\n')).toBe(config);
+    IniDocument.parse('[other]\n');
+    IniDocument.parse('[another]\n');
+    expect(IniDocument.parse('[dev]\nk = v\n')).not.toBe(credentials);
   });
 
   it('gives new lines the file first line ending, or \\n when it has none', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IniDocument } from '../../../../electron/core/aws-files/ini-document';
+import { keyLine } from '../../../../electron/core/aws-files/ini-sections';
 
 const sections = (text: string) => IniDocument.parse(text).sections;
 
@@ -34,9 +35,11 @@ describe('iniSections', () => {
     expect(sections('junk\nmore = junk\n')).toEqual([]);
   });
 
-  it('keeps the key line layout for rewriting', () => {
+  it('reads the layout of a key line for rewriting', () => {
     const [dev] = sections('[dev]\n  Region\t:  eu-west-1 \t');
-    expect(dev?.entries[0]?.layout).toEqual({ indent: '  ', key: 'Region', before: '\t', delimiter: ':', after: '  ', value: 'eu-west-1', trailing: ' \t' });
-    expect(dev?.entries[0]?.key).toBe('region');
+    expect(keyLine('  Region\t:  eu-west-1 \t')).toEqual({ indent: '  ', key: 'Region', before: '\t', delimiter: ':', after: '  ', value: 'eu-west-1', trailing: ' \t' });
+    expect(keyLine('k=')).toEqual({ indent: '', key: 'k', before: '', delimiter: '=', after: '', value: '', trailing: '' });
+    expect(keyLine('  no delimiter ')).toBeUndefined();
+    expect(dev?.entries[0]).toMatchObject({ key: 'region', value: 'eu-west-1' });
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsSdkSection, profileHeader, profileOfSection, type AwsFileKind } from '../../../../electron/core/aws-files/profile-header';
 
@@ -75,5 +76,20 @@ describe('jsSdkSection', () => {
       const read = jsSdkSection(kind, line);
       expect(read === undefined ? undefined : (read.profile ?? null), `${kind} ${JSON.stringify(line)}`).toBe(profile);
     }
+  });
+
+  it('names a profile only in a line that holds its name from after its first dot (edits look for headers by it)', () => {
+    const unit = fc.constantFrom('[', ']', ' ', '\t', '.', '"', "'", '#', ';', 'profile', 'sso-session', 'default', 'a', 'b', '-', '\u00a0');
+    const part = (...words: string[]) => fc.constantFrom('', ...words);
+    const header = fc
+      .tuple(part(' '), part('profile', 'sso-session', 'services', 'x'), part(' ', '.', '\t', '  '), part('"', "'"), part('a', 'a.b', 'default', 'x.y.z'), part('"', "'"), part(' ', ' # c', 'x'))
+      .map(([indent, type, gap, open, name, close, after]) => `${indent}[${type}${gap}${open}${name}${close}]${after}`);
+    fc.assert(
+      fc.property(fc.constantFrom<AwsFileKind>('credentials', 'config'), fc.oneof(header, fc.string({ unit, maxLength: 12 })), (kind, line) => {
+        const profile = jsSdkSection(kind, line)?.profile;
+        if (profile !== undefined) expect(line).toContain(profile.slice(profile.indexOf('.') + 1));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
