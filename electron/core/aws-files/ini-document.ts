@@ -32,7 +32,7 @@ export class IniDocument implements IniLines {
   static parse(text: string): IniDocument {
     return parsed.get(text, () => {
       const { starts, ends } = lineBounds(text);
-      return new IniDocument(text, Uint32Array.from(starts), Uint32Array.from(ends));
+      return new IniDocument(text, starts, ends);
     });
   }
 
@@ -127,28 +127,28 @@ export class IniDocument implements IniLines {
   }
 }
 
-/**
- * Where each line of the text starts and ends (before its ending), past a BOM. A function of its own: V8
- * optimizes the loop while it runs, and code after it that has not run yet would make it throw that away.
- */
-function lineBounds(text: string): { starts: number[]; ends: number[] } {
-  const starts: number[] = [];
-  const ends: number[] = [];
+// A line break as Python reads one: \r\n, a lone \r or \n.
+const LINE_BREAK = /\r\n?|\n/g;
+
+/** Where each line of the text starts and ends (before its ending), past a BOM. */
+function lineBounds(text: string): { starts: Uint32Array; ends: Uint32Array } {
+  // Room for every line there can be (one per \r and \n, and the last), filled by one native search per
+  // line, then cut to size: no array grows line by line, and a file can have thousands of lines.
+  let room = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) room++;
+  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) room++;
+  const starts = new Uint32Array(room);
+  const ends = new Uint32Array(room);
+  let count = 0;
   let from = text.startsWith(BOM) ? BOM.length : 0;
-  // The next \r and \n at or after `from`, each found once: searching again for every line would be quadratic.
-  let cr = text.indexOf('\r', from);
-  let lf = text.indexOf('\n', from);
-  while (cr >= 0 || lf >= 0) {
-    const at = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
-    starts.push(from);
-    ends.push(at);
-    from = at === cr && at + 1 === lf ? at + 2 : at + 1;
-    if (cr >= 0 && cr < from) cr = text.indexOf('\r', from);
-    if (lf >= 0 && lf < from) lf = text.indexOf('\n', from);
+  for (LINE_BREAK.lastIndex = from; LINE_BREAK.test(text); from = LINE_BREAK.lastIndex) {
+    const next = LINE_BREAK.lastIndex;
+    starts[count] = from;
+    ends[count++] = next - (text.charCodeAt(next - 1) === 0x0a && text.charCodeAt(next - 2) === 0x0d ? 2 : 1);
   }
   if (from < text.length) {
-    starts.push(from);
-    ends.push(text.length);
+    starts[count] = from;
+    ends[count++] = text.length;
   }
-  return { starts, ends };
+  return { starts: starts.slice(0, count), ends: ends.slice(0, count) };
 }

@@ -8,6 +8,7 @@ import type { Identity, MfaDevice } from '../../shared/model';
 import { validateTokenCode } from '../../shared/validation';
 import type { Keychain } from '../keychain/keychain';
 import type { ReplayGuard } from '../totp/replay-guard';
+import { MFA_ASKS } from '../timeouts';
 import type { MfaPrompt } from './mfa-prompt';
 
 export interface MfaCodeRequest {
@@ -15,8 +16,6 @@ export interface MfaCodeRequest {
   identity: Identity;
   requester: string;
 }
-
-const MAX_ATTEMPTS = 3;
 
 export class MfaCodeSource {
   constructor(
@@ -27,7 +26,7 @@ export class MfaCodeSource {
 
   /**
    * Calls `send` with a code until it succeeds, it fails with anything but a refused code
-   * ('mfa-invalid'), or MAX_ATTEMPTS codes were refused.
+   * ('mfa-invalid'), or MFA_ASKS codes were refused.
    */
   async withCode<T>(request: MfaCodeRequest, send: (code: string) => Promise<T>): Promise<T> {
     try {
@@ -40,7 +39,7 @@ export class MfaCodeSource {
   async #attempts<T>(request: MfaCodeRequest, send: (code: string) => Promise<T>): Promise<T> {
     const { device } = request;
     let refused: LatchkeyError | undefined;
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    for (let attempt = 1; attempt <= MFA_ASKS; attempt++) {
       // After a refused seed code the person is asked: the seed or the clock may be wrong.
       const seed = attempt === 1 ? await this.autoSeed(device) : undefined;
       let code: string;
@@ -64,7 +63,7 @@ export class MfaCodeSource {
     }
     throw new LatchkeyError(
       refused?.code ?? 'mfa-invalid',
-      `MFA device "${device.name}" (${device.serial}) of identity "${request.identity.name}": no accepted code after ${MAX_ATTEMPTS} attempts (last: ${refused?.message}); check the device and try again`,
+      `MFA device "${device.name}" (${device.serial}) of identity "${request.identity.name}": no accepted code after ${MFA_ASKS} attempts (last: ${refused?.message}); check the device and try again`,
     );
   }
 
