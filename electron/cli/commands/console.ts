@@ -1,8 +1,10 @@
 /**
  * `latchkey console NAME [--service SERVICE] [--region REGION] [--print]`: the AWS console signed in as
  * NAME's session (core/console): a role's session as it is, an identity's through a federation token.
- * The sign-in URL is a credential: it goes to the browser, or to stdout with --print, and never to
- * stderr; what is said about it there never holds it.
+ * The sign-in URL is a credential: it goes to stdout with --print, else to the browser through a
+ * one-shot loopback redirect (the browser's command line holds only that), and never to stderr; what
+ * is said about it there never holds it. Without --print the command waits until the browser fetched
+ * the redirect (or its deadline passed), saying so on stderr, since the redirect lives in this process.
  */
 import { systemClock } from '../../core/clock';
 import { systemOpener } from '../../core/console/browser-opener';
@@ -44,7 +46,7 @@ export const command: Command = {
       print(io.stdout, url);
       return 0;
     }
-    const { openedIn, notice } = await openConsole({ ...deps, opener: systemOpener(io.env) }, request);
+    const { openedIn, notice } = await openConsole({ ...deps, opener: systemOpener(io.env), waiting: context.notice }, request);
     if (notice) context.notice(notice);
     print(io.stdout, `opened the AWS console as "${name}" in ${openedIn === 'browser-profile' ? `its own browser profile` : 'the default browser'}`);
     return 0;

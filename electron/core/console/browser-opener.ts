@@ -5,8 +5,9 @@
  * accounts never share console cookies. What differs by OS is in browser-linux.ts, browser-mac.ts and
  * browser-windows.ts.
  *
- * The URL goes on the opener's command line, as it does for every tool that opens a browser; that is
- * the one place a sign-in URL leaves the process besides stdout (`--print`).
+ * The URL goes on the opener's command line (and stays in a browser's argv for its whole life), where
+ * other users can read it: so it is never the sign-in URL itself, only the one-shot loopback redirect
+ * to it (one-shot-redirect.ts, which open-console.ts puts in front of every opener).
  */
 import { spawn, type SpawnOptions } from 'node:child_process';
 import { access, constants, mkdir } from 'node:fs/promises';

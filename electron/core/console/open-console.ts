@@ -3,8 +3,9 @@
  * call: the session (console-source.ts says which), a sign-in URL from the partition's federation
  * endpoint (LATCHKEY_FEDERATION_URL overrides it), and the browser — the default one, or with per-name
  * profiles on (the `consoleBrowserProfiles` preference) a Chromium-family browser with a profile folder
- * of its own under Latchkey's folder. The URL is a credential: it goes to the opener, or back to a caller
- * that asked for it (`consoleSignIn`, for `--print`), and nowhere else.
+ * of its own under Latchkey's folder. The URL is a credential: the browser gets it through a one-shot
+ * loopback redirect (one-shot-redirect.ts), so no command line ever holds it, or a caller that asked
+ * for it gets it back (`consoleSignIn`, for `--print`); it goes nowhere else.
  */
 import { dirname, join } from 'node:path';
 import { LatchkeyError } from '../../shared/errors';
@@ -12,6 +13,7 @@ import { iamUserName } from '../../shared/iam-user-name';
 import { chainRegion, roleChain } from '../../shared/role-chain';
 import { check, validateEndpoint, validateName, validateRegion } from '../../shared/validation';
 import type { Clock } from '../clock';
+import type { Timers } from '../timers';
 import type { Keychain } from '../keychain/keychain';
 import type { SettingsStore } from '../settings/settings-store';
 import type { Session } from '../sts/credentials';
@@ -22,6 +24,7 @@ import { stsError } from '../sts/sts-errors';
 import type { BrowserOpener, OpenedIn } from './browser-opener';
 import { consoleDestination, federationEndpoint, partitionOf } from './console-partition';
 import { consoleSource, type ConsoleSource } from './console-source';
+import { oneShotRedirect, REDIRECT_WAIT_MS } from './one-shot-redirect';
 import { signinUrl } from './signin-url';
 
 export interface ConsoleDeps {
@@ -91,10 +94,41 @@ export async function consoleSignIn(deps: ConsoleDeps, request: ConsoleRequest):
   };
 }
 
-/** Signs in and opens the browser; resolves to where it opened and what the person should know. */
-export async function openConsole(deps: ConsoleDeps & { opener: BrowserOpener }, request: ConsoleRequest): Promise<{ openedIn: OpenedIn; notice?: string }> {
+export interface ConsoleOpening {
+  opener: BrowserOpener;
+  /** The redirect's deadline; the system's timers when left out. */
+  timers?: Timers;
+  /** Told once the browser was asked, while the person waits for it (a line that holds no secret). */
+  waiting?: (message: string) => void;
+}
+
+export interface ConsoleOpened {
+  openedIn: OpenedIn;
+  /** Something the person should know: a federation token carries no MFA, a profile fell back. */
+  notice?: string;
+}
+
+/**
+ * Signs in and opens the browser on the loopback redirect, then waits until the browser fetched it;
+ * resolves to where it opened and what the person should know. A browser that never came for it is
+ * an error: the URL was withdrawn, and the console did not open.
+ */
+export async function openConsole(deps: ConsoleDeps & ConsoleOpening, request: ConsoleRequest): Promise<ConsoleOpened> {
   const { url, notice, profileFolder } = await consoleSignIn(deps, request);
-  const openedIn = await deps.opener.open(url, profileFolder === undefined ? {} : { profileFolder });
+  const redirect = await oneShotRedirect(url, { timers: deps.timers });
+  let openedIn: OpenedIn;
+  try {
+    openedIn = await deps.opener.open(redirect.url, profileFolder === undefined ? {} : { profileFolder });
+  } catch (error) {
+    redirect.close();
+    throw error;
+  }
+  deps.waiting?.(`waiting for the browser to open the AWS console (at most ${REDIRECT_WAIT_MS / 1000} s)…`);
+  if (!(await redirect.served))
+    throw new LatchkeyError(
+      'cancelled',
+      `no browser came for the console sign-in of "${request.name}" within ${REDIRECT_WAIT_MS / 1000} s, so Latchkey withdrew it: check that a default browser is set, and try again`,
+    );
   const fellBack = profileFolder !== undefined && openedIn === 'default-browser' ? 'no Chromium or Chrome was found for a browser profile of its own, so the default browser opened it (its cookies are shared between accounts)' : undefined;
   const notices = [notice, fellBack].filter((text): text is string => text !== undefined);
   return { openedIn, ...(notices.length > 0 ? { notice: notices.join('; ') } : {}) };

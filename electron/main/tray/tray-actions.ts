@@ -3,6 +3,8 @@
  * action that changes state rebuilds the tray afterwards, failed or not, so a radio item the native menu
  * checked on click never outlives a failed switch. A failure becomes a notification naming the profile,
  * except a switch the core refuses because a profile is not Latchkey's: that asks the person instead.
+ * "Open console" is the core's openConsole, as `latchkey console` runs it; it is said at once, since it
+ * waits on AWS and then on the browser.
  */
 import type { Clipboard } from 'electron';
 import { isLatchkeyError, type LatchkeyError } from '../../shared/errors';
@@ -10,6 +12,7 @@ import type { SessionEngine } from '../../core/sessions/session-engine';
 import type { SettingsStore } from '../../core/settings/settings-store';
 import type { Clock } from '../../core/clock';
 import type { Keychain } from '../../core/keychain/keychain';
+import { openConsole, type ConsoleDeps, type ConsoleOpening } from '../../core/console/open-console';
 import { deviceCode } from '../../core/totp/device-code';
 import type { GrantsHeld } from '../../core/broker/endpoint-grants-held';
 import type { TrayAction } from './tray-menu';
@@ -19,12 +22,14 @@ import { renewAndRepublish, type Republisher } from '../../core/sessions/renew-a
 import { SHELL_FORMATS, sessionVariables } from '../../core/sessions/session-variables';
 
 export interface TrayActionsDeps {
-  engine: Republisher & Pick<SessionEngine, 'use' | 'forget' | 'credentialsAndRegion'>;
+  engine: Republisher & Pick<SessionEngine, 'use' | 'forget' | 'credentials' | 'credentialsAndRegion'>;
   settings: SettingsStore;
   keychain: Keychain;
   clock: Clock;
   clipboard: Pick<Clipboard, 'writeText'>;
-  notifier: Pick<Notifier, 'failed'>;
+  notifier: Pick<Notifier, 'failed' | 'show'>;
+  /** "Open console" besides the engine and settings: STS for an identity's federation token, LATCHKEY_FEDERATION_URL, the browser. */
+  console: Pick<ConsoleDeps, 'sts' | 'env'> & Pick<ConsoleOpening, 'opener' | 'timers'>;
   confirm: OwnershipConfirm;
   /** The credential endpoints registered with the app's broker. */
   grants: Pick<GrantsHeld, 'revoke'>;
@@ -72,6 +77,8 @@ export class TrayActions {
         const { session, region } = await engine.credentialsAndRegion(action.name, REQUESTER);
         return this.deps.clipboard.writeText(SHELL_FORMATS.sh(sessionVariables(session, region)));
       }
+      case 'open-console':
+        return this.#openConsole(action.name);
       case 'copy-mfa-code': {
         const { code } = await deviceCode({ settings: this.deps.settings, keychain: this.deps.keychain }, action.device, this.deps.clock.now());
         return this.deps.clipboard.writeText(code);
@@ -81,6 +88,15 @@ export class TrayActions {
           settings.preferences.launchAtLogin = action.enabled;
         });
     }
+  }
+
+  async #openConsole(name: string): Promise<void> {
+    const { engine, settings, keychain, clock, notifier } = this.deps;
+    notifier.show(`Opening the AWS console as ${name}`, 'Latchkey is signing in; your browser opens it in a moment.');
+    const session = (role: string) => engine.credentials(role, REQUESTER);
+    const { notice } = await openConsole({ ...this.deps.console, settings, keychain, clock, session }, { name });
+    // An identity's console carries no MFA (a federation token), or a profile fell back: worth saying.
+    if (notice) notifier.show(`Opened the AWS console as ${name}`, notice);
   }
 
   /**
@@ -115,6 +131,8 @@ function failure(action: StateAction): string {
       return `Could not revoke the credential endpoint of ${action.name}`;
     case 'copy-exports':
       return `Could not copy the export lines of ${action.name}`;
+    case 'open-console':
+      return `Could not open the AWS console as ${action.name}`;
     case 'copy-mfa-code':
       return `Could not copy the MFA code of ${action.device}`;
     case 'launch-at-login':

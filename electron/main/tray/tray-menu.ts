@@ -15,6 +15,7 @@ export type TrayAction =
   | { kind: 'activate'; name: string }
   | { kind: 'renew'; name: string }
   | { kind: 'copy-exports'; name: string }
+  | { kind: 'open-console'; name: string }
   | { kind: 'forget'; name: string }
   | { kind: 'copy-mfa-code'; device: string }
   | { kind: 'revoke-grant'; id: string; name: string }
@@ -115,6 +116,7 @@ function sessionActions(name: string, state: TrayState): MenuEntry[] {
   return [
     item('Renew now', { kind: 'renew', name }),
     item('Copy export lines', { kind: 'copy-exports', name }),
+    item('Open console', { kind: 'open-console', name }),
     { ...item('Forget session', { kind: 'forget', name }), ...(state.expirations[name] === undefined && { enabled: false }) },
   ];
 }

@@ -1,10 +1,12 @@
 /**
  * `latchkey console` against moto (request authentication on) and a stub federation endpoint on
  * 127.0.0.1: the sign-in token request carries the session JSON (SessionDuration only for a role
- * assumed with the key), the URL goes to stdout only with --print and otherwise to the system's opener
- * (a fake `xdg-open` on PATH), per-role browser profiles run Chromium (a fake on PATH) with a profile
- * folder each, an identity signs in through GetFederationToken and is told it carries no MFA — and the
- * URL shows up in no stderr, nor in a running agent's log.
+ * assumed with the key), the URL goes to stdout only with --print; otherwise the system's opener (a fake
+ * `xdg-open` on PATH that fetches what it is given, as a browser would) gets only a loopback redirect,
+ * whose 302 leads to the sign-in URL, and the command waits for that fetch, saying so; per-role browser
+ * profiles run Chromium (a fake on PATH too) with a profile folder each; an identity signs in through
+ * GetFederationToken and is told it carries no MFA — and the URL shows up in no argv, no stderr, nor in
+ * a running agent's log.
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,20 +20,39 @@ import { createRole, createUser, iamClient, roleArn } from '../../helpers/moto-i
 import { describeWith } from '../../helpers/needs';
 import { until } from '../../helpers/until';
 
+interface Launched {
+  program: string;
+  args: string[];
+  status?: number;
+  location?: string | null;
+  error?: string;
+}
+
 describeWith([keyring, motoComponent], 'opening the AWS console', () => {
   let moto: Moto;
   let stub: FederationStub;
   let world: CliWorld;
   let bin: string;
-  /** What the fake opener and the fake Chromium were run with, one line of arguments each. */
+  /** What the fake opener and the fake Chromium were run with, and where fetching their URL led: one JSON line each. */
   let launches: string;
 
-  const launched = () => (existsSync(launches) ? readFileSync(launches, 'utf8').split('\n').filter(Boolean) : []);
-  /** A program on the world's PATH that writes its arguments to `launches`. */
+  const launched = (): Launched[] => (existsSync(launches) ? readFileSync(launches, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Launched) : []);
+  /**
+   * A program on the world's PATH that, like a browser, fetches the URL it is given (its last argument),
+   * without following the redirect, and writes its arguments and the answer to `launches`.
+   */
   const fakeProgram = (name: string) => {
-    writeFileSync(join(bin, name), `#!/bin/sh\necho "${name} $*" >> "${launches}"\n`);
+    const script = `#!${process.execPath}
+const args = process.argv.slice(2);
+fetch(args.at(-1), { redirect: 'manual' })
+  .then((r) => ({ status: r.status, location: r.headers.get('location') }), (e) => ({ error: String(e) }))
+  .then(async (answer) => (await import('node:fs')).appendFileSync(${JSON.stringify(launches)}, JSON.stringify({ program: ${JSON.stringify(name)}, args, ...answer }) + '\\n'));
+`;
+    writeFileSync(join(bin, name), script);
     chmodSync(join(bin, name), 0o755);
   };
+  const WAITING = 'latchkey: waiting for the browser to open the AWS console (at most 60 s)…\n';
+  const LOOPBACK = /^http:\/\/127\.0\.0\.1:\d+\/[\w-]{43}$/;
   const noSecretIn = (text: string) => {
     for (const token of stub.tokens) expect(text).not.toContain(token);
     expect(text).not.toMatch(/SigninToken|federation\?/);
@@ -77,12 +98,16 @@ describeWith([keyring, motoComponent], 'opening the AWS console', () => {
     expect(launched()).toEqual([]);
   });
 
-  it('without --print, the system opener gets the URL; the person is told where, without it', async () => {
+  it('without --print, the system opener gets only a loopback redirect to the URL, and the command waits for the browser to fetch it', async () => {
     const result = await world.run(['console', 'ops']);
-    expect(result).toEqual({ code: 0, stderr: '', stdout: 'opened the AWS console as "ops" in the default browser\n' });
-    await until(() => launched().length === 1, 'xdg-open to run');
-    const [line] = launched();
-    const url = new URL(line?.replace(/^xdg-open /, '') ?? '');
+    expect(result).toEqual({ code: 0, stderr: WAITING, stdout: 'opened the AWS console as "ops" in the default browser\n' });
+    // The command returned only after the fetch, so the opener has written what it got.
+    await until(() => launched().length === 1, 'xdg-open to record its fetch');
+    const [launch] = launched();
+    expect(launch).toMatchObject({ program: 'xdg-open', args: [expect.stringMatching(LOOPBACK)], status: 302 });
+    noSecretIn(JSON.stringify(launch?.args));
+    const url = new URL(launch?.location ?? '');
+    expect(`${url.origin}${url.pathname}`).toBe(stub.url);
     expect(url.searchParams.get('SigninToken')).toBe(stub.tokens.at(-1));
     expect(url.searchParams.get('Destination')).toBe('https://console.aws.amazon.com/console/home?region=us-west-2');
     noSecretIn(result.stderr + result.stdout);
@@ -97,17 +122,23 @@ describeWith([keyring, motoComponent], 'opening the AWS console', () => {
     noSecretIn(result.stderr);
   });
 
-  it('with per-role browser profiles, two roles open in Chromium with a profile folder each', async () => {
+  it('with per-role browser profiles, two roles open in Chromium with a profile folder each, given only the redirect', async () => {
     fakeProgram('chromium');
     expect((await world.run(['preferences', 'console-browser-profiles', 'true'])).code).toBe(0);
     const before = launched().length;
-    for (const role of ['dev', 'ops']) expect(await world.run(['console', role])).toEqual({ code: 0, stderr: '', stdout: `opened the AWS console as "${role}" in its own browser profile\n` });
+    for (const role of ['dev', 'ops']) expect(await world.run(['console', role])).toEqual({ code: 0, stderr: WAITING, stdout: `opened the AWS console as "${role}" in its own browser profile\n` });
     await until(() => launched().length === before + 2, 'Chromium to run twice');
-    const folders = launched()
-      .slice(before)
-      .map((line) => line.match(/^chromium --user-data-dir=(\S+) /)?.[1]);
+    const runs = launched().slice(before);
     const profiles = join(world.env.LATCHKEY_HOME ?? '', 'browser-profiles');
-    expect(folders).toEqual([join(profiles, 'dev'), join(profiles, 'ops')]);
+    expect(runs.map(({ program, args }) => [program, args[0]])).toEqual([
+      ['chromium', `--user-data-dir=${join(profiles, 'dev')}`],
+      ['chromium', `--user-data-dir=${join(profiles, 'ops')}`],
+    ]);
+    for (const run of runs) {
+      expect(run.args.at(-1)).toMatch(LOOPBACK);
+      noSecretIn(JSON.stringify(run.args));
+      expect(new URL(run.location ?? '').searchParams.get('SigninToken')).toMatch(/^StubSigninToken-/);
+    }
   });
 
   it('with an agent serving the session, the URL is in neither the CLI\'s stderr nor the agent\'s log', async () => {

@@ -1,18 +1,22 @@
 /**
  * "Open console" against a stub federation endpoint on 127.0.0.1, with a fake browser: what the sign-in
  * token request carries (the session JSON's three fields; SessionDuration only where AWS takes it), the
- * URL the browser gets (the token and the destination), a federation token for an identity (no MFA, and
- * said so), per-role browser profiles in folders of their own, and refusals before anything is sent.
+ * URL the browser gets (only the loopback redirect, which sends it on to the token and the destination),
+ * a federation token for an identity (no MFA, and said so), per-role browser profiles in folders of
+ * their own, a browser that never comes, and refusals before anything is sent.
  */
 import { join } from 'node:path';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserOpener } from '../../../../electron/core/console/browser-opener';
-import { consoleSignIn, openConsole, type ConsoleDeps } from '../../../../electron/core/console/open-console';
+import { REDIRECT_WAIT_MS } from '../../../../electron/core/console/one-shot-redirect';
+import { consoleSignIn, openConsole, type ConsoleDeps, type ConsoleOpening } from '../../../../electron/core/console/open-console';
 import { SettingsStore } from '../../../../electron/core/settings/settings-store';
 import type { Session } from '../../../../electron/core/sts/credentials';
 import type { GetFederationTokenInput, StsApi, StsHelperApi } from '../../../../electron/core/sts/sts-api';
 import type { Role } from '../../../../electron/shared/model';
 import { FakeClock } from '../../../fakes/fake-clock';
+import { FakeTimers } from '../../../fakes/fake-timers';
 import { MemoryKeychain } from '../../../fakes/memory-keychain';
 import { startFederationStub, type FederationStub } from '../../../helpers/federation-stub';
 import { tempFolders } from '../../../helpers/temp-folders';
@@ -26,14 +30,33 @@ function sessionOf(name: string): Session {
   return { accessKeyId: `ASIA${name.toUpperCase()}`, secretAccessKey: `secret-of-${name}`, sessionToken: `token-of-${name}`, expiration: new Date(Date.UTC(2030, 0, 1)) };
 }
 
+/** Given a URL, fetches it as a browser would and records where it was sent on (`signIn`). */
 class FakeBrowser implements BrowserOpener {
-  readonly opened: { url: string; profileFolder?: string }[] = [];
-  constructor(private readonly hasChromium = true) {}
+  readonly opened: { url: string; signIn?: string; profileFolder?: string }[] = [];
+  constructor(
+    private readonly hasChromium = true,
+    private readonly comes = true,
+  ) {}
   async open(url: string, options: { profileFolder?: string } = {}) {
-    this.opened.push({ url, ...options });
+    const entry: FakeBrowser['opened'][number] = { url, ...options };
+    this.opened.push(entry);
+    if (this.comes) {
+      const response = await fetch(url, { redirect: 'manual' });
+      if (response.status === 302) entry.signIn = response.headers.get('location') ?? undefined;
+    }
     return options.profileFolder !== undefined && this.hasChromium ? ('browser-profile' as const) : ('default-browser' as const);
   }
 }
+
+const LOOPBACK = /^http:\/\/127\.0\.0\.1:\d+\/[\w-]{43}$/;
+
+/** Whether anything still listens where the redirect was. */
+const listening = (url: string) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(Number(new URL(url).port), '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
 
 describe('openConsole', () => {
   let stub: FederationStub;
@@ -59,7 +82,7 @@ describe('openConsole', () => {
     } as unknown as StsApi & StsHelperApi;
     const sessions: string[] = [];
     const browser = new FakeBrowser();
-    const deps: ConsoleDeps & { opener: BrowserOpener } = {
+    const deps: ConsoleDeps & ConsoleOpening = {
       settings,
       keychain,
       sts,
@@ -73,7 +96,7 @@ describe('openConsole', () => {
 
   const last = () => stub.requests.at(-1);
 
-  it('signs a role in with its session as it is, SessionDuration its own when assumed with the key, and opens the URL', async () => {
+  it('signs a role in with its session as it is, SessionDuration its own when assumed with the key, and the browser gets there through the loopback redirect', async () => {
     const w = await world();
     expect(await openConsole(w.deps, { name: 'dev', service: 's3' })).toEqual({ openedIn: 'default-browser' });
     expect(w.sessions).toEqual(['dev']);
@@ -83,7 +106,8 @@ describe('openConsole', () => {
       session: { sessionId: 'ASIADEV', sessionKey: 'secret-of-dev', sessionToken: 'token-of-dev' },
     });
     const [opened] = w.browser.opened;
-    const url = new URL(opened?.url ?? '');
+    expect(opened?.url).toMatch(LOOPBACK);
+    const url = new URL(opened?.signIn ?? '');
     expect(`${url.origin}${url.pathname}`).toBe(stub.url);
     expect(Object.fromEntries(url.searchParams)).toEqual({
       Action: 'login',
@@ -112,7 +136,7 @@ describe('openConsole', () => {
       expect.objectContaining({ credentials: KEY, region: 'eu-west-1', name: 'alice', durationSeconds: 3_600, policy: expect.stringContaining('"Action":"*"') }),
     ]);
     expect(last()).toMatchObject({ sessionDuration: null, session: { sessionId: 'ASIAFEDERATED' } });
-    expect(new URL(w.browser.opened[0]?.url ?? '').searchParams.get('Destination')).toBe('https://console.aws.amazon.com/console/home?region=ap-southeast-2');
+    expect(new URL(w.browser.opened[0]?.signIn ?? '').searchParams.get('Destination')).toBe('https://console.aws.amazon.com/console/home?region=ap-southeast-2');
   });
 
   it('with per-role profiles on, two roles open in two profile folders under Latchkey\'s folder', async () => {
@@ -127,6 +151,41 @@ describe('openConsole', () => {
     const w = await world({ consoleBrowserProfiles: true });
     const opened = await openConsole({ ...w.deps, opener: new FakeBrowser(false) }, { name: 'dev' });
     expect(opened).toEqual({ openedIn: 'default-browser', notice: expect.stringMatching(/no Chromium or Chrome was found .* cookies are shared between accounts/) });
+  });
+
+  it('says once, without the URL, that it waits for the browser, and resolves only once the browser came', async () => {
+    const w = await world();
+    const said: string[] = [];
+    await openConsole({ ...w.deps, waiting: (message) => said.push(message) }, { name: 'dev' });
+    expect(said).toEqual([`waiting for the browser to open the AWS console (at most ${REDIRECT_WAIT_MS / 1000} s)…`]);
+    expect(w.browser.opened[0]?.signIn).toContain('SigninToken=');
+    expect(await listening(w.browser.opened[0]?.url ?? '')).toBe(false);
+  });
+
+  it('withdraws the sign-in when no browser came before the deadline, and says so without the URL', async () => {
+    const w = await world();
+    const timers = new FakeTimers();
+    const browser = new FakeBrowser(true, false);
+    const said: string[] = [];
+    const opening = openConsole({ ...w.deps, opener: browser, timers, waiting: (message) => (said.push(message), timers.advance(REDIRECT_WAIT_MS)) }, { name: 'dev' });
+    const error = (await opening.catch((e: unknown) => e)) as Error;
+    expect(error).toMatchObject({ code: 'cancelled', message: `no browser came for the console sign-in of "dev" within ${REDIRECT_WAIT_MS / 1000} s, so Latchkey withdrew it: check that a default browser is set, and try again` });
+    expect(await listening(browser.opened[0]?.url ?? '')).toBe(false);
+    expect(said).toHaveLength(1);
+  });
+
+  it('withdraws the sign-in when the browser cannot be started', async () => {
+    const w = await world();
+    let given = '';
+    const broken: BrowserOpener = {
+      open: async (url) => {
+        given = url;
+        throw new Error('xdg-open was not found');
+      },
+    };
+    await expect(openConsole({ ...w.deps, opener: broken }, { name: 'dev' })).rejects.toThrow('xdg-open was not found');
+    expect(given).toMatch(LOOPBACK);
+    expect(await listening(given)).toBe(false);
   });
 
   it('a refused sign-in is an error that holds neither the session nor a URL with it', async () => {

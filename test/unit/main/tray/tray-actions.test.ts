@@ -1,5 +1,7 @@
 import type { Session } from '../../../../electron/core/sts/credentials';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { BrowserOpener } from '../../../../electron/core/console/browser-opener';
+import type { StsApi, StsHelperApi } from '../../../../electron/core/sts/sts-api';
 import { LatchkeyError } from '../../../../electron/shared/errors';
 import type { PublishOptions } from '../../../../electron/core/sessions/session-engine';
 import { totpCode } from '../../../../electron/core/totp/totp-code';
@@ -9,6 +11,7 @@ import type { TrayAction } from '../../../../electron/main/tray/tray-menu';
 import { FakeClock } from '../../../fakes/fake-clock';
 import { MemoryKeychain } from '../../../fakes/memory-keychain';
 import { appSettings, settingsStore } from '../../../fakes/app-settings';
+import { startFederationStub, type FederationStub } from '../../../helpers/federation-stub';
 
 const SEED = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const session: Session = {
@@ -17,6 +20,25 @@ const session: Session = {
   sessionToken: 'token',
   expiration: new Date('2026-01-01T13:00:00Z'),
 };
+
+let federation: FederationStub;
+beforeAll(async () => {
+  federation = await startFederationStub();
+});
+afterAll(async () => federation?.stop());
+
+/** A default browser that fetches what it is given, and records where the answer sent it. */
+function fakeBrowser() {
+  const opened: { url: string; status: number; location: string | null }[] = [];
+  const opener: BrowserOpener = {
+    async open(url) {
+      const response = await fetch(url, { redirect: 'manual' });
+      opened.push({ url, status: response.status, location: response.headers.get('location') });
+      return 'default-browser';
+    },
+  };
+  return { opened, opener };
+}
 
 async function setup() {
   const calls: string[] = [];
@@ -32,7 +54,10 @@ async function setup() {
     publish: vi.fn(async (name: string, profile?: string, options?: PublishOptions) => (calls.push(`publish ${name} as ${profile}${options?.replace ? ', replacing' : ''}`), session)),
     forget: vi.fn(async (name: string) => (calls.push(`forget ${name}`), [name])),
     credentialsAndRegion: vi.fn(async () => ({ session, region: 'eu-west-1' })),
+    credentials: vi.fn(async (name: string, requester: string) => (calls.push(`credentials ${name} by ${requester}`), session)),
   };
+  const browser = fakeBrowser();
+  const sts = { getFederationToken: vi.fn(async () => ({ ...session, accessKeyId: 'ASIAFEDERATEDEXAMPLE' })) } as unknown as StsApi & StsHelperApi;
   const keychain = new MemoryKeychain();
   const clock = new FakeClock();
   const deps = {
@@ -41,14 +66,15 @@ async function setup() {
     keychain,
     clock,
     clipboard: { writeText: vi.fn() },
-    notifier: { failed: vi.fn() },
+    notifier: { failed: vi.fn(), show: vi.fn() },
+    console: { sts, env: { LATCHKEY_FEDERATION_URL: federation.url }, opener: browser.opener },
     grants: { revoke: vi.fn(() => true) },
     confirm: { ownership: vi.fn(async (_error: LatchkeyError, _name: string): Promise<OwnershipChoice> => 'cancel') },
     openSettings: vi.fn(),
     quit: vi.fn(),
     refresh: vi.fn(() => void calls.push('refresh')),
   };
-  return { actions: new TrayActions(deps), deps, calls, keychain, clock, settings };
+  return { actions: new TrayActions(deps), deps, calls, keychain, clock, settings, browser };
 }
 
 describe('TrayActions', () => {
@@ -165,6 +191,56 @@ describe('TrayActions', () => {
         'unset AWS_PROFILE',
       ].join('\n'),
     );
+  });
+
+  describe('opening the AWS console', () => {
+    const LOOPBACK = /^http:\/\/127\.0\.0\.1:\d+\/[\w-]{43}$/;
+    /** Everything the person was shown: notification titles and bodies, failures' messages. */
+    const shown = (deps: Awaited<ReturnType<typeof setup>>['deps']) => JSON.stringify([deps.notifier.show.mock.calls, deps.notifier.failed.mock.calls.map(([title, error]) => [title, String(error)])]);
+
+    it("signs in with the role's session from the engine, asked as the tray, and the browser gets only the loopback redirect to the sign-in URL", async () => {
+      const { actions, deps, calls, browser } = await setup();
+      await actions.perform({ kind: 'open-console', name: 'ops' });
+      expect(calls).toEqual(['credentials ops by tray', 'refresh']);
+      expect(browser.opened).toEqual([{ url: expect.stringMatching(LOOPBACK), status: 302, location: expect.stringContaining(`${federation.url}?Action=login`) }]);
+      expect(new URL(browser.opened[0]?.location ?? '').searchParams.get('SigninToken')).toBe(federation.tokens.at(-1));
+      expect(federation.requests.at(-1)?.session).toEqual({ sessionId: session.accessKeyId, sessionKey: session.secretAccessKey, sessionToken: session.sessionToken });
+      // The wait is said at once; nothing else, and no failure.
+      expect(deps.notifier.show.mock.calls).toEqual([['Opening the AWS console as ops', 'Latchkey is signing in; your browser opens it in a moment.']]);
+      expect(deps.notifier.failed).not.toHaveBeenCalled();
+      expect(shown(deps)).not.toMatch(/SigninToken|StubSigninToken|se'cret|token/);
+    });
+
+    it("an identity's own session signs in with a federation token, and the person is told it carries no MFA", async () => {
+      const { actions, deps, keychain, browser } = await setup();
+      await keychain.set('identity', 'alice', 'alice-long-term-secret');
+      await actions.perform({ kind: 'open-console', name: 'alice' });
+      expect(deps.engine.credentials).not.toHaveBeenCalled();
+      expect(federation.requests.at(-1)?.session).toMatchObject({ sessionId: 'ASIAFEDERATEDEXAMPLE' });
+      expect(browser.opened[0]?.url).toMatch(LOOPBACK);
+      expect(deps.notifier.show.mock.calls).toEqual([
+        ['Opening the AWS console as alice', expect.any(String)],
+        ['Opened the AWS console as alice', expect.stringMatching(/^the console session of identity "alice" is a federation token .*carries no MFA/)],
+      ]);
+      expect(deps.notifier.failed).not.toHaveBeenCalled();
+      expect(shown(deps)).not.toMatch(/StubSigninToken|alice-long-term-secret/);
+    });
+
+    it('a failure is a notification naming the session, holding no secret, and the tray still rebuilds', async () => {
+      const { actions, deps, calls } = await setup();
+      let given = '';
+      deps.console.opener = {
+        open: async (url) => {
+          given = url;
+          throw new LatchkeyError('not-found', 'xdg-open was not found, so no browser could be opened: install it, or print the URL instead');
+        },
+      };
+      await actions.perform({ kind: 'open-console', name: 'ops' });
+      expect(given).toMatch(LOOPBACK);
+      expect(deps.notifier.failed.mock.calls).toEqual([['Could not open the AWS console as ops', expect.objectContaining({ code: 'not-found' })]]);
+      expect(calls.at(-1)).toBe('refresh');
+      expect(shown(deps)).not.toMatch(/StubSigninToken/);
+    });
   });
 
   it("copies the device's current code from its stored seed", async () => {

@@ -30,6 +30,7 @@ const actions = (label: string, name: string, cached = true): MenuEntry => ({
   submenu: [
     { type: 'normal', label: 'Renew now', action: { kind: 'renew', name } },
     { type: 'normal', label: 'Copy export lines', action: { kind: 'copy-exports', name } },
+    { type: 'normal', label: 'Open console', action: { kind: 'open-console', name } },
     { type: 'normal', label: 'Forget session', action: { kind: 'forget', name }, ...(!cached && { enabled: false }) },
   ],
 });
