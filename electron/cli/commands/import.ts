@@ -5,9 +5,14 @@
  * imported key pairs from the credentials file (only those two lines each) once they are safe in the
  * keychain; --adopt makes each imported profile get its credentials from Latchkey under its own name,
  * so scripts and source_profile references keep working. --scrub alone refuses where it would break one.
+ * Each imported key is then identified as `identity add --verify` does (account id, ARN, creation date);
+ * a key that cannot be is imported all the same, with one line on stderr saying why.
  */
 import { maskAccessKeyId } from '../../shared/mask';
+import { systemClock } from '../../core/clock';
+import { lazyIamApi } from '../../core/iam/lazy-iam-api';
 import { applyImport, scrubRefusal } from '../../core/settings/apply-import';
+import { identifyImported } from '../../core/settings/identify-imported';
 import { describeImportPlan } from '../../core/settings/import-plan';
 import { readImportPlan } from '../../core/settings/read-import-plan';
 import { CliContext } from '../cli-context';
@@ -61,6 +66,9 @@ export const command: Command = {
     print(io.stdout, lines.length > 0 ? lines.join('\n') : 'nothing to import');
     for (const { profile, note } of plan.notes) context.notice(`profile "${profile}": ${note}`);
     for (const { profile, reason } of plan.skipped) context.notice(`skipped profile "${profile}": ${reason}`);
+    // Once the keys are stored and the import told: it stands whatever AWS says about them.
+    const unidentified = await identifyImported({ settings: context.settings, sts: context.sts(), clock: systemClock, iam: lazyIamApi(context.env) }, plan.identities);
+    for (const { name, reason } of unidentified) context.notice(`identity "${name}" was imported, but its account id could not be found: ${reason}`);
     if (plan.identities.length + plan.alreadyImported.length > 0 && !scrub)
       context.notice(`the imported secret keys are still in ${credentialsPath}: run \`latchkey import --scrub --adopt\` to remove them (profiles that use them keep working)`);
     return 0;

@@ -7,21 +7,13 @@
  */
 import type { Identity, Settings } from '../../shared/model';
 import { check, validateSecretAccessKey } from '../../shared/validation';
-import type { Clock } from '../clock';
-import { keyCreationDate } from '../iam/key-created';
-import type { IamApi } from '../iam/iam-api';
-import { identifyKey, type KeyOwner } from '../sts/identify-key';
-import type { StsApi, StsHelperApi } from '../sts/sts-api';
+import type { KeyOwner } from '../sts/identify-key';
 import { assertNameFree } from './assert-name-free';
+import { identifyIdentity, type IdentifyDeps } from './identify-identity';
 import { deviceNamedAfter } from './identity-device';
 import { saveWithSecret, type SetupStores } from './save-with-secret';
 
-export interface AddIdentityDeps extends SetupStores {
-  sts: StsApi & Partial<StsHelperApi>;
-  clock: Clock;
-  /** Asked, when given, when the verified key was created (best effort). */
-  iam?: IamApi;
-}
+export type AddIdentityDeps = SetupStores & IdentifyDeps;
 
 export interface NewIdentity {
   identity: Identity;
@@ -34,13 +26,11 @@ export async function addIdentity(deps: AddIdentityDeps, request: NewIdentity): 
   const { name } = request.identity;
   const secret = check(validateSecretAccessKey, request.secretAccessKey);
   assertNameFree(await deps.settings.load(), name);
-  const caller = request.verify ? await identifyKey(request.identity, secret, deps.sts, deps.clock) : undefined;
-  let identity: Identity = caller ? { ...request.identity, accountId: caller.account, ...(caller.arn ? { arn: caller.arn } : {}) } : request.identity;
-  const created = caller && deps.iam ? await keyCreationDate(deps.iam, identity, secret) : undefined;
-  if (created !== undefined) identity = { ...identity, keyCreated: created };
+  const identified = request.verify ? await identifyIdentity(deps, request.identity, secret) : undefined;
+  const identity: Identity = { ...request.identity, ...identified?.facts };
   const settings = await saveWithSecret(deps, { kind: 'identity', name, secret }, (s) => {
     s.identities.push(identity);
     if (request.mfaSerial !== undefined) s.mfaDevices.push(deviceNamedAfter(name, request.mfaSerial));
   });
-  return { settings, caller };
+  return { settings, caller: identified?.owner };
 }

@@ -24,7 +24,8 @@ export class Notifier {
     const buttons = action !== undefined && this.platform === 'darwin';
     const notification = new Notification({
       title,
-      body: action && !buttons ? `${body} Click to ${action.label.toLowerCase()}.` : body,
+      // "Rotate…" reads "Click to rotate.": the ellipsis marks a button that opens a window, not a sentence's end.
+      body: action && !buttons ? `${body} Click to ${action.label.replace(/…$/, '').toLowerCase()}.` : body,
       ...(buttons && { actions: [{ type: 'button', text: action.label }] }),
     });
     const done = () => this.#shown.delete(notification);
