@@ -104,15 +104,29 @@ const NoArguments = v.strictObject({});
 const Named = v.strictObject({ name: NameSchema });
 const AccountId = v.pipe(v.string(), v.regex(/^\d{12}$/, 'account id must be 12 digits'));
 
+const MaskedAccessKeyId = v.pipe(v.string(), v.regex(/^[A-Z0-9]{4}…[A-Z0-9]{4}$/, 'a masked access key id'));
+
 /** What the settings window sees of an identity: never the secret, and the key id only masked (AKIA…MPLE). */
 const IdentityViewSchema = v.strictObject({
   name: NameSchema,
-  maskedAccessKeyId: v.pipe(v.string(), v.regex(/^[A-Z0-9]{4}…[A-Z0-9]{4}$/, 'a masked access key id')),
+  maskedAccessKeyId: MaskedAccessKeyId,
   region: IdentitySchema.entries.region,
   accountId: IdentitySchema.entries.accountId,
   arn: IdentitySchema.entries.arn,
   /** The keychain holds its secret access key. */
   secretStored: v.boolean(),
+  /**
+   * How old the key is, as main counted it when it made this view (absent when IAM never said when the
+   * key was created); `overLimit` once it has passed the keyAgeDays preference, which is when the
+   * key-age reminder fires.
+   */
+  keyAge: v.optional(
+    v.strictObject({
+      created: utcTimestamp(),
+      days: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      overLimit: v.boolean(),
+    }),
+  ),
 });
 
 /** Everything the settings window shows; a device's hasSeed is the settings' record that its seed is in the keychain. */
@@ -189,6 +203,13 @@ const ImportPreviewSchema = v.strictObject({
   adoptable: v.array(v.strictObject({ profile: v.string(), name: NameSchema })),
   /** Why this app cannot adopt (it has no `latchkey` command that works outside it); absent when it can. */
   cannotAdopt: v.optional(Message),
+});
+
+/** A long-running change the settings window started: which one, and for which entry. */
+const TaskSchema = v.strictObject({
+  task: v.picklist(['rotate-key', 'enroll-mfa']),
+  /** The identity whose key rotates, or the device being enrolled. */
+  name: NameSchema,
 });
 
 export const ipcContract = {
@@ -277,8 +298,48 @@ export const ipcContract = {
     ),
     /** Changes the preferences the patch names, under the settings lock; the others stay as they are then. */
     savePreferences: invoke('latchkey:settings:save-preferences', v.strictObject({ preferences: PreferencesPatchSchema }), SettingsViewSchema),
+    /**
+     * A new access key for the identity's IAM user, verified before the old key is deactivated and (unless
+     * `keepOld`) deleted, as `latchkey identity rotate` does. The answer has the key ids masked only.
+     */
+    rotateKey: invoke(
+      'latchkey:settings:rotate-key',
+      v.strictObject({ name: NameSchema, keepOld: v.boolean() }),
+      v.strictObject({
+        settings: SettingsViewSchema,
+        userName: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
+        newKey: MaskedAccessKeyId,
+        oldKey: MaskedAccessKeyId,
+        oldKeyState: v.picklist(['deleted', 'inactive']),
+      }),
+    ),
+    /**
+     * A new virtual MFA device for the identity's IAM user, enabled with codes main computes from its
+     * seed, as `latchkey mfa enroll` does. The seed and its otpauth:// URI stay in main: main shows the
+     * QR code in a window of its own, with no script, until `closeEnrolmentQr`. The answer is status only.
+     */
+    enrollMfaDevice: invoke(
+      'latchkey:settings:enroll-mfa-device',
+      v.strictObject({ name: NameSchema, identity: NameSchema, storeSeed: v.boolean(), autoMfa: v.boolean() }),
+      v.strictObject({
+        settings: SettingsViewSchema,
+        device: MfaDeviceSchema,
+        userName: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
+        /** The QR window is showing the seed; or why it could not open (the device is enrolled either way). */
+        qr: v.variant('shown', [v.strictObject({ shown: v.literal(true) }), v.strictObject({ shown: v.literal(false), problem: Message })]),
+      }),
+    ),
+    /** The person is done scanning: main closes the QR window (nothing happens when none is open). */
+    closeEnrolmentQr: invoke('latchkey:settings:close-enrolment-qr', NoArguments, v.undefined()),
     /** Settings or sessions changed outside the window (the tray, the CLI, a renewal, the broker): read the view again. */
     changed: event('latchkey:settings:changed', v.strictObject({})),
+    /** What a key rotation or an enrolment under way is doing now (waiting for the MFA prompt, for AWS…). */
+    progress: event('latchkey:settings:progress', v.strictObject({ ...TaskSchema.entries, message: Message })),
+    /**
+     * Show the place main opened the window at: the identity whose "Rotate key…" step the key-age
+     * reminder's "Rotate…" asks for. The window opens that step for the person to confirm; it rotates nothing.
+     */
+    show: event('latchkey:settings:show', v.strictObject({ identity: NameSchema })),
   },
 } as const;
 
@@ -292,4 +353,8 @@ export type SeedPreview = ResultOf<typeof ipcContract.settings.stageSeed>;
 export type RoleTest = ResultOf<typeof ipcContract.settings.testRole>;
 export type ImportPreview = ResultOf<typeof ipcContract.settings.previewImport>;
 export type ImportSelection = RequestOutput<typeof ipcContract.settings.applyImport>;
+export type KeyRotation = ResultOf<typeof ipcContract.settings.rotateKey>;
+export type Enrolment = ResultOf<typeof ipcContract.settings.enrollMfaDevice>;
+export type SettingsProgress = PayloadOf<typeof ipcContract.settings.progress>;
+export type SettingsPlace = PayloadOf<typeof ipcContract.settings.show>;
 export type PreferencesPatch = RequestInput<typeof ipcContract.settings.savePreferences>['preferences'];

@@ -2,7 +2,7 @@
  * The API each window's preload exposes as `window.latchkey`: verbs typed by the IPC contract, never
  * ipcRenderer. A window's preload exposes only its own part; the renderer asks for that part by name.
  */
-import type { EventChannel, InvokeChannel, ipcContract, MfaPromptView, MfaSubmitResult, RequestInput, ResultOf } from './ipc-contract';
+import type { EventChannel, InvokeChannel, ipcContract, MfaPromptView, MfaSubmitResult, RequestInput, ResultOf, SettingsPlace, SettingsProgress } from './ipc-contract';
 
 export interface MfaPromptApi {
   /** Calls `listener` for each request main shows; returns the unsubscribe. */
@@ -18,10 +18,17 @@ export type InvokeVerbs<G> = {
   [K in keyof G as G[K] extends InvokeChannel ? K : never]: G[K] extends InvokeChannel ? (request: RequestInput<G[K]>) => Promise<ResultOf<G[K]>> : never;
 };
 
-/** The settings window asks and main answers; main also says when something else changed what it shows. */
+/**
+ * The settings window asks and main answers; main also says when something else changed what it shows,
+ * how a long change (a key rotation, an enrolment) is getting on, and where to show when it opens the window.
+ */
 export type SettingsApi = InvokeVerbs<typeof ipcContract.settings> & {
   /** Calls `listener` each time main sends `changed`; returns the unsubscribe. */
   onChanged(listener: () => void): () => void;
+  /** Calls `listener` with each `progress` main sends; returns the unsubscribe. */
+  onProgress(listener: (progress: SettingsProgress) => void): () => void;
+  /** Calls `listener` with each place main sends in `show` (an identity's "Rotate key…"); returns the unsubscribe. */
+  onShow(listener: (at: SettingsPlace) => void): () => void;
 };
 
 /** How a window's verbs reach main: the preload's ipcRenderer, or a test's stand-in for it. */

@@ -1,10 +1,13 @@
 /**
  * The settings window's preload API for tests: main's real handlers (registerSettingsHandlers) over
- * fakes — a memory keychain, the fake STS on a fake clock, temp settings and ~/.aws files, a dialog
- * that "chooses" whichever file the test names — reached through invokeVerbs over the contract, as the
- * real preload builds its verbs. So the test implementation cannot drift from the real one, and in
- * Chromium everything the window sends crosses the contract's schemas and the sender check. What main
- * pushes — `changed` — the test sends itself (`changed()`), as the app does when something else changed.
+ * fakes — a memory keychain, the fake STS and IAM on a fake clock, temp settings and ~/.aws files, a
+ * dialog that "chooses" whichever file the test names, a QR window that keeps the page it was given —
+ * reached through invokeVerbs over the contract, as the real preload builds its verbs. So the test
+ * implementation cannot drift from the real one, and in Chromium everything the window sends crosses the
+ * contract's schemas and the sender check. What main pushes: `progress` goes to the asking page as main
+ * sends it (through the invoke event's sender, recorded among the answers); `changed` and `show` the test
+ * sends itself (`changed()`, `show(at)`), as the app does when something else changed or when it opens the
+ * window at an identity; `show` goes through main's own `send`, so its payload crosses the contract's schema.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,15 +19,19 @@ import { SessionEngine } from '../../electron/core/sessions/session-engine';
 import { SettingsStore } from '../../electron/core/settings/settings-store';
 import type { MfaPrompt } from '../../electron/core/sts/mfa-prompt';
 import { processCommandLine } from '../../electron/core/sessions/process-command-line';
+import { send } from '../../electron/main/ipc/send';
 import { trustedSender } from '../../electron/main/ipc/trusted-sender';
 import type { ProcessCommandPort } from '../../electron/main/settings/app-process-command';
+import type { EnrolmentQrPort } from '../../electron/main/settings/enrolment-qr-window';
 import { registerSettingsHandlers } from '../../electron/main/settings/register-settings-handlers';
-import { ipcContract, type InvokeChannel } from '../../electron/shared/ipc-contract';
+import { ipcContract, type InvokeChannel, type SettingsPlace, type SettingsProgress } from '../../electron/shared/ipc-contract';
 import { invokeVerbs, type SettingsApi } from '../../electron/shared/window-api';
 import { FakeClock } from '../fakes/fake-clock';
 import { FakeSts } from '../fakes/fake-sts';
 import { FakeMfaPrompt } from '../fakes/fake-mfa-prompt';
 import { MemoryKeychain } from '../fakes/memory-keychain';
+import { MemoryStepStore } from '../fakes/memory-step-store';
+import { FakeIam } from '../unit/core/iam/fake-iam';
 import { fakeEvent, fakeIpcMain } from '../unit/main/ipc/ipc-fakes';
 
 export const SETTINGS_PAGE = new URL('file:///opt/Latchkey/resources/app.asar/dist/renderer/settings.html');
@@ -42,6 +49,10 @@ export interface SettingsWorld {
   answers: Answer[];
   clock: FakeClock;
   sts: FakeSts;
+  /** IAM over the fake STS: add a user to it (`iam.addUser`) before rotating their key or enrolling a device. */
+  iam: FakeIam;
+  /** The QR window: the pages main showed in it (the seed is in them), and whether one is open. */
+  qr: FakeQrWindow;
   keychain: MemoryKeychain;
   store: SettingsStore;
   home: string;
@@ -53,6 +64,26 @@ export interface SettingsWorld {
   snapshot(): { files: Record<string, string>; keychain: Record<string, string> };
   /** Sends the window `changed`, as main does after a change made elsewhere (the tray, the CLI). */
   changed(): void;
+  /** Sends the window `show`, as main does when it opens the window at an identity (the key-age reminder's "Rotate…"). */
+  show(at: SettingsPlace): void;
+}
+
+/** The enrolment QR window as main sees it; `fail` makes the next show fail, as a window that cannot open would. */
+export class FakeQrWindow implements EnrolmentQrPort {
+  readonly pages: string[] = [];
+  open = false;
+  fail: Error | undefined;
+
+  async show(page: string): Promise<void> {
+    const failure = this.fail;
+    this.fail = undefined;
+    if (failure) throw failure;
+    this.pages.push(page);
+    this.open = true;
+  }
+  close(): void {
+    this.open = false;
+  }
 }
 
 /** 12:00:05 UTC: 25 s left in the TOTP step, so a code shown now is still the current one. */
@@ -70,6 +101,8 @@ export function settingsWorld(options: { prompt?: MfaPrompt; answers?: Answer[];
   const env = { HOME: home, AWS_SHARED_CREDENTIALS_FILE: credentialsFile, AWS_CONFIG_FILE: configFile };
   const clock = new FakeClock(WORLD_TIME);
   const sts = new FakeSts(clock);
+  const iam = new FakeIam(sts, clock);
+  const qr = new FakeQrWindow();
   const keychain = new MemoryKeychain();
   const store = new SettingsStore(join(home, 'latchkey', 'settings.json'));
   const prompt: MfaPrompt = options.prompt ?? new FakeMfaPrompt(() => Promise.reject(new Error('no MFA prompt in this test')));
@@ -94,15 +127,27 @@ export function settingsWorld(options: { prompt?: MfaPrompt; answers?: Answer[];
     keychain,
     sts,
     clock,
+    iam,
+    steps: new MemoryStepStore(),
+    enrolmentQr: qr,
     dialog: { showOpenDialog: async () => ({ canceled: chosen === undefined, filePaths: chosen === undefined ? [] : [chosen] }) },
     env,
     processCommand: options.processCommand ?? PACKAGED_LAUNCHER,
   });
 
   const answers = options.answers ?? [];
-  const verbOf = new Map(Object.entries(ipcContract.settings).map(([verb, channel]) => [channel.name, verb]));
+  const verbOf = new Map<string, string>(Object.entries(ipcContract.settings).map(([verb, channel]) => [channel.name, verb]));
+  const progressListeners = new Set<(progress: SettingsProgress) => void>();
+  // The asking page's web contents, as event.sender: what main sends it is recorded and delivered.
+  const sender = {
+    isDestroyed: () => false,
+    send: (channel: string, payload: SettingsProgress) => {
+      answers.push({ verb: verbOf.get(channel) ?? channel, result: payload });
+      if (channel === ipcContract.settings.progress.name) progressListeners.forEach((listener) => listener(payload));
+    },
+  };
   const invokeAs = async (pageUrl: string, channel: InvokeChannel, request: unknown) => {
-    const result = await ipcMain.call(channel.name, fakeEvent(pageUrl) as IpcMainInvokeEvent, request);
+    const result = await ipcMain.call(channel.name, { ...fakeEvent(pageUrl), sender } as unknown as IpcMainInvokeEvent, request);
     answers.push({ verb: verbOf.get(channel.name) ?? channel.name, result });
     return result;
   };
@@ -113,12 +158,23 @@ export function settingsWorld(options: { prompt?: MfaPrompt; answers?: Answer[];
     }) as never,
   );
   const listeners = new Set<() => void>();
+  const showListeners = new Set<(at: SettingsPlace) => void>();
   const api: SettingsApi = {
     ...verbs,
     onChanged: (listener) => {
       const once = () => listener();
       listeners.add(once);
       return () => listeners.delete(once);
+    },
+    onProgress: (listener) => {
+      const each = (progress: SettingsProgress) => listener(progress);
+      progressListeners.add(each);
+      return () => progressListeners.delete(each);
+    },
+    onShow: (listener) => {
+      const each = (at: SettingsPlace) => listener(at);
+      showListeners.add(each);
+      return () => showListeners.delete(each);
     },
   };
 
@@ -128,6 +184,8 @@ export function settingsWorld(options: { prompt?: MfaPrompt; answers?: Answer[];
     answers,
     clock,
     sts,
+    iam,
+    qr,
     keychain,
     store,
     home,
@@ -136,6 +194,8 @@ export function settingsWorld(options: { prompt?: MfaPrompt; answers?: Answer[];
     chooseFile: (path) => (chosen = path),
     snapshot: () => ({ files: filesUnder(home), keychain: Object.fromEntries(keychain.entries) }),
     changed: () => listeners.forEach((listener) => listener()),
+    show: (at) =>
+      send({ send: (_channel, payload: SettingsPlace) => showListeners.forEach((listener) => listener(payload)) }, ipcContract.settings.show, at),
   };
 }
 
@@ -150,6 +210,8 @@ function filesUnder(folder: string): Record<string, string> {
 function install(verbs: string[]): void {
   const call = (globalThis as unknown as { latchkeySettingsCall: (verb: string, request: unknown) => Promise<unknown> }).latchkeySettingsCall;
   const listeners = new Set<() => void>();
+  const progressListeners = new Set<(progress: unknown) => void>();
+  const showListeners = new Set<(at: unknown) => void>();
   const settings = {
     ...Object.fromEntries(verbs.map((verb) => [verb, (request: unknown) => call(verb, request)])),
     onChanged: (listener: () => void) => {
@@ -157,19 +219,44 @@ function install(verbs: string[]): void {
       listeners.add(once);
       return () => listeners.delete(once);
     },
+    onProgress: (listener: (progress: unknown) => void) => {
+      const each = (progress: unknown) => listener(progress);
+      progressListeners.add(each);
+      return () => progressListeners.delete(each);
+    },
+    onShow: (listener: (at: unknown) => void) => {
+      const each = (at: unknown) => listener(at);
+      showListeners.add(each);
+      return () => showListeners.delete(each);
+    },
   };
-  // What Node calls, through page.evaluate, to deliver `changed` as the preload's subscription would.
+  // What Node calls, through page.evaluate, to deliver `changed`, `progress` and `show` as the preload's subscriptions would.
   const changed = () => listeners.forEach((listener) => listener());
-  Object.assign(globalThis, { latchkey: { settings }, latchkeySettingsChanged: changed });
+  const progress = (payload: unknown) => progressListeners.forEach((listener) => listener(payload));
+  const show = (at: unknown) => showListeners.forEach((listener) => listener(at));
+  Object.assign(globalThis, { latchkey: { settings }, latchkeySettingsChanged: changed, latchkeySettingsProgress: progress, latchkeySettingsShow: show });
 }
 
-/** Gives the page `window.latchkey.settings` as the settings preload would, served by `api` in Node; `changed` reaches it too. */
+/** Gives the page `window.latchkey.settings` as the settings preload would, served by `api` in Node; `changed`, `progress` and `show` reach it too. */
 export async function exposeSettingsApi(page: Page, api: SettingsApi): Promise<void> {
-  const verbs = Object.keys(api).filter((verb) => verb !== 'onChanged') as Exclude<keyof SettingsApi, 'onChanged'>[];
-  await page.exposeFunction('latchkeySettingsCall', (verb: (typeof verbs)[number], request: never) => (api[verb] as (request: never) => Promise<unknown>)(request));
+  type Verb = Exclude<keyof SettingsApi, 'onChanged' | 'onProgress' | 'onShow'>;
+  const verbs = Object.keys(api).filter((verb) => verb !== 'onChanged' && verb !== 'onProgress' && verb !== 'onShow') as Verb[];
+  await page.exposeFunction('latchkeySettingsCall', (verb: Verb, request: never) => (api[verb] as (request: never) => Promise<unknown>)(request));
   await page.addInitScript(install, verbs);
-  const unsubscribe = api.onChanged(() => {
+  const unsubscribeChanged = api.onChanged(() => {
     void page.evaluate(() => (globalThis as unknown as { latchkeySettingsChanged: () => void }).latchkeySettingsChanged()).catch(() => undefined);
   });
-  page.once('close', unsubscribe);
+  const unsubscribeProgress = api.onProgress((progress) => {
+    void page
+      .evaluate((payload) => (globalThis as unknown as { latchkeySettingsProgress: (payload: unknown) => void }).latchkeySettingsProgress(payload), progress)
+      .catch(() => undefined);
+  });
+  const unsubscribeShow = api.onShow((at) => {
+    void page.evaluate((payload) => (globalThis as unknown as { latchkeySettingsShow: (payload: unknown) => void }).latchkeySettingsShow(payload), at).catch(() => undefined);
+  });
+  page.once('close', () => {
+    unsubscribeChanged();
+    unsubscribeProgress();
+    unsubscribeShow();
+  });
 }

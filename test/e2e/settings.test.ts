@@ -1,29 +1,35 @@
 /**
  * The settings window in Chromium, against main's real handlers over fakes (settings-test-api.ts):
- * first run by keyboard, identities, MFA devices from an otpauth URI and from a QR image, roles, import,
- * preferences (saved as a patch), changes made elsewhere shown live, and refusals that save nothing.
+ * first run by keyboard, identities with their key's age, key rotation, MFA devices from an otpauth URI
+ * and from a QR image, virtual MFA enrolment, roles, import, preferences (saved as a patch), changes made
+ * elsewhere shown live, and refusals that save nothing.
  * Each step is screenshot in light and dark and checked with axe-core; so is the MFA prompt window.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { totpCode } from '../../electron/core/totp/totp-code';
+import { FakeMfaPrompt } from '../fakes/fake-mfa-prompt';
 import type { FakeUser } from '../fakes/fake-sts';
 import { launchChromium } from '../helpers/chromium';
 import { chromium } from '../helpers/components';
 import { describeWith } from '../helpers/needs';
+import { until } from '../helpers/until';
 import { fakeMfaPromptApi } from './fake-mfa-prompt-api';
 import { rendererServer } from './renderer-server';
 import { seriousAxeFindings } from './settings-axe';
-import { exposeSettingsApi, settingsWorld, type SettingsWorld } from './settings-test-api';
+import { exposeSettingsApi, settingsWorld, WORLD_TIME, type SettingsWorld } from './settings-test-api';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../test-artifacts/screenshots/', import.meta.url));
 const SEED = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const URI = `otpauth://totp/Amazon%20Web%20Services:alice@123456789012?secret=${SEED}&issuer=Amazon%20Web%20Services`;
 const SERIAL = 'arn:aws:iam::123456789012:mfa/alice';
+const DAY_MS = 24 * 60 * 60_000;
 /** The settings window's size in the app (main/app/compose-app.ts). */
 const WINDOW = { width: 760, height: 560 };
 
@@ -180,6 +186,199 @@ describeWith([chromium], 'settings window in Chromium', () => {
     await page.getByRole('button', { name: 'Edit phone' }).click();
     expect(await shownCode(page, 'Current code of phone')).toBe(expected);
     expect(await pageText(page)).not.toContain(SEED);
+    await page.close();
+  });
+
+  it("shows each key's age, and rotates a key after saying what will happen, with progress and the masked result", async () => {
+    let answerMfa: ((code: string) => void) | undefined;
+    const prompt = new FakeMfaPrompt(() => new Promise<string>((resolve) => (answerMfa = resolve)));
+    const w = settingsWorld({ prompt });
+    const alice = w.sts.addUser('alice', { mfaSeed: SEED });
+    const bob = w.sts.addUser('bob');
+    w.iam.addUser(alice, { created: new Date(WORLD_TIME - 97 * DAY_MS) });
+    w.iam.addUser(bob, { created: new Date(WORLD_TIME - 12 * DAY_MS) });
+    for (const user of [alice, bob])
+      await w.api.addIdentity({ identity: { name: user.name, accessKeyId: user.accessKeyId }, secretAccessKey: user.secretAccessKey, verify: true });
+    // alice's IAM calls are signed with her MFA session, so the rotation asks for her code.
+    await w.api.addMfaDevice({ device: { name: 'alice', serial: SERIAL, identity: 'alice', autoMfa: false } });
+    const page = await open(w);
+
+    // Past the 90-day limit: a warning; under it, just the age.
+    await page.locator('.badge.warn', { hasText: 'key created 97 days ago' }).waitFor();
+    await page.getByText('past the 90-day limit: rotate it').waitFor();
+    expect(await page.getByText('key created 12 days ago', { exact: true }).evaluate((element) => element.tagName)).toBe('P');
+    await step(page, 'identities-key-age');
+
+    // The confirm step says what rotation does; Esc steps back before anything happens.
+    await page.getByRole('button', { name: 'Rotate key of alice' }).click();
+    const panel = page.getByRole('group', { name: `Rotate the access key of alice (AKIA…${alice.accessKeyId.slice(-4)})?` });
+    expect(await panel.innerText()).toContain('Latchkey creates a new access key for its IAM user, keeps it in the keychain and checks that AWS accepts it.');
+    expect(await panel.innerText()).toContain('Then the old key is deactivated and deleted.');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    expect(w.iam.calls.filter((call) => call.action === 'CreateAccessKey')).toEqual([]);
+
+    await page.getByRole('button', { name: 'Rotate key of alice' }).click();
+    await page.getByRole('checkbox', { name: /^Keep the old key, inactive/ }).check();
+    await step(page, 'identity-rotate');
+    await page.getByRole('button', { name: 'Rotate key', exact: true }).click();
+    // Never silent: while the MFA prompt waits for the code, the panel says so.
+    await page.getByRole('status').filter({ hasText: 'Getting the MFA session of alice: enter its code in the MFA prompt if Latchkey asks…' }).waitFor();
+    await step(page, 'identity-rotating');
+    await until(() => answerMfa !== undefined, 'the MFA prompt to ask');
+    answerMfa?.(totpCode(SEED, w.clock.now()).code);
+
+    const result = page.getByRole('status').filter({ hasText: 'Rotated:' });
+    await result.waitFor();
+    const fresh = w.iam.keys.get('alice')?.find((key) => key.accessKeyId !== alice.accessKeyId)?.accessKeyId ?? '';
+    expect(await result.textContent()).toBe(
+      `✓ Rotated: AKIA…${fresh.slice(-4)} is in the keychain and works; the old key AKIA…${alice.accessKeyId.slice(-4)} is inactive: delete it in IAM once nothing needs it. Sessions made with the old key stay valid until they expire.`,
+    );
+    await page.getByText(`AKIA…${fresh.slice(-4)}`, { exact: true }).waitFor();
+    await page.getByText('key created today').waitFor();
+    await step(page, 'identity-rotated');
+    const secret = (await w.keychain.get('identity', 'alice')) ?? '';
+    expect(secret).not.toBe(alice.secretAccessKey);
+    for (const hidden of [secret, fresh, alice.accessKeyId, alice.secretAccessKey]) expect(await pageText(page)).not.toContain(hidden);
+
+    // With two keys already, core refuses and nothing changes: its words show in place.
+    w.iam.keys.get('bob')?.push({ accessKeyId: 'AKIAOTHEROTHEROTHER1', status: 'Active' });
+    await page.getByRole('button', { name: 'Rotate key of bob' }).click();
+    await page.getByRole('button', { name: 'Rotate key', exact: true }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/^IAM user "bob" already has two access keys, the most AWS allows: .* Nothing was changed\./);
+    await step(page, 'identity-rotate-refused');
+    await page.close();
+  });
+
+  it('opened at an identity (the key-age reminder\'s "Rotate…"), shows its rotate step with the focus in it, and rotates only once confirmed', async () => {
+    const w = settingsWorld();
+    const [alice, bob] = [w.sts.addUser('alice'), w.sts.addUser('bob')];
+    for (const user of [alice, bob]) {
+      w.iam.addUser(user, { created: new Date(WORLD_TIME - 120 * DAY_MS) });
+      await w.api.addIdentity({ identity: { name: user.name, accessKeyId: user.accessKeyId }, secretAccessKey: user.secretAccessKey, verify: true });
+    }
+    const rotations = () => w.iam.calls.filter((call) => call.action === 'CreateAccessKey').map((call) => call.input.userName);
+    const before = w.snapshot();
+
+    // A window just opened: main sends the place once the page has loaded, which may be before its view is read.
+    let viewRead: () => void = () => undefined;
+    const reading = new Promise<void>((resolve) => (viewRead = resolve));
+    const page = await browser.context.newPage();
+    const load: SettingsWorld['api']['load'] = async (request) => {
+      await reading;
+      return w.api.load(request);
+    };
+    await exposeSettingsApi(page, { ...w.api, load });
+    await page.goto(server.url('settings.html'));
+    const panelOf = (user: FakeUser) => page.getByRole('group', { name: `Rotate the access key of ${user.name} (AKIA…${user.accessKeyId.slice(-4)})?` });
+    /** The focus is on the Cancel of the user's panel: a screen reader says the group's question with it. */
+    const cancelFocused = (user: FakeUser) => panelOf(user).getByRole('button', { name: 'Cancel' }).evaluate((button) => button.matches(':focus'));
+    // The sidebar is there before the view: the place, heard first, turns it to the identities page.
+    await section(page, 'Preferences').click();
+    w.show({ identity: 'bob' });
+    await expect.poll(() => section(page, 'Identities').getAttribute('aria-current')).toBe('page');
+    viewRead();
+    await panelOf(bob).waitFor();
+    await expect.poll(() => cancelFocused(bob)).toBe(true);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Identities');
+    expect(await page.getByRole('group', { name: /^Rotate the access key of alice/ }).count()).toBe(0);
+    await step(page, 'identity-rotate-shown');
+
+    // Nothing is rotated until the person confirms: Esc steps back, and nothing changed.
+    await page.keyboard.press('Escape');
+    await panelOf(bob).waitFor({ state: 'detached' });
+    expect(rotations()).toEqual([]);
+    expect(w.snapshot()).toEqual(before);
+
+    // From another page, and again over its own open step (the focus elsewhere in it): the step opens afresh, focused.
+    await section(page, 'Preferences').click();
+    w.show({ identity: 'bob' });
+    await panelOf(bob).waitFor();
+    await expect.poll(() => cancelFocused(bob)).toBe(true);
+    await page.getByRole('checkbox', { name: /^Keep the old key, inactive/ }).focus();
+    w.show({ identity: 'bob' });
+    await expect.poll(() => cancelFocused(bob)).toBe(true);
+
+    // An identity no longer there (removed since the reminder): just the identities page, with nothing open.
+    await section(page, 'Roles').click();
+    w.show({ identity: 'carol' });
+    await page.getByRole('heading', { level: 1, name: 'Identities' }).waitFor();
+    expect(await page.getByRole('group', { name: /^Rotate the access key of/ }).count()).toBe(0);
+    expect(rotations()).toEqual([]);
+    expect(w.snapshot()).toEqual(before);
+
+    // Confirmed: now, and only now, bob's key rotates.
+    w.show({ identity: 'bob' });
+    await panelOf(bob).waitFor();
+    await page.getByRole('button', { name: 'Rotate key', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Rotated:' }).waitFor();
+    expect(rotations()).toEqual(['bob']);
+    expect(await w.keychain.get('identity', 'alice')).toBe(alice.secretAccessKey);
+    await page.close();
+  });
+
+  it('sets up a virtual MFA device: the form checks the name, main\'s refusal shows, and the page gets status, never the seed', async () => {
+    const w = await world({ withAlice: true });
+    w.iam.addUser(w.alice);
+    const page = await open(w);
+    await section(page, 'MFA devices').click();
+    await page.getByRole('button', { name: 'Set up a virtual MFA device…' }).click();
+    await page.getByRole('heading', { name: 'Set up a virtual MFA device' }).waitFor();
+    const name = page.getByLabel('Device name');
+    expect(await page.locator(':focus').getAttribute('id')).toBe(await name.getAttribute('id'));
+
+    // Checked as typed, with the shared rule; the first wrong field takes the focus.
+    const before = w.snapshot();
+    const calls = w.iam.calls.length;
+    await page.getByRole('button', { name: 'Set up device' }).click();
+    await page.getByText('MFA device name "" is not allowed').waitFor();
+    expect(await page.locator(':focus').getAttribute('aria-invalid')).toBe('true');
+    // A Latchkey name IAM would not take: main refuses before asking IAM.
+    await name.fill('alice:phone');
+    await page.getByRole('button', { name: 'Set up device' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('MFA device name "alice:phone" cannot be an IAM device name: use 1-226 of the characters A-Z a-z 0-9 _ + = , . @ -');
+    expect(w.iam.calls.slice(calls)).toEqual([]);
+    expect(w.snapshot()).toEqual(before);
+    await step(page, 'mfa-enroll-refused');
+
+    // Storing the seed is explained as it is turned on; left off here.
+    await name.fill('alice-phone');
+    await page.getByRole('switch', { name: 'Store the TOTP seed on this computer' }).check();
+    expect(await page.getByRole('note').innerText()).toMatch(/^This makes MFA one factor on this computer\./);
+    await step(page, 'mfa-enroll');
+    await page.getByRole('switch', { name: 'Store the TOTP seed on this computer' }).uncheck();
+    await page.getByRole('button', { name: 'Set up device' }).click();
+
+    await page.getByRole('heading', { name: 'MFA device alice-phone is set up' }).waitFor();
+    expect(await page.getByRole('status').innerText()).toBe('✓ alice-phone is assigned to IAM user alice.\narn:aws:iam::123456789012:mfa/alice-phone');
+    expect(await page.getByRole('note').innerText()).toMatch(/^Scan the QR code in the window Latchkey opened now, with your authenticator app: it will not be shown again\./);
+    // The QR code is in main's own window; the page has none of it.
+    expect(w.qr.open).toBe(true);
+    expect(w.qr.pages[0]).toContain(`secret=${SEED}`);
+    const text = await pageText(page);
+    expect(text).not.toContain(SEED);
+    expect(text).not.toMatch(/otpauth|data:image/);
+    await step(page, 'mfa-enrolled');
+
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('button', { name: 'Edit alice-phone' }).waitFor();
+    expect(w.qr.open).toBe(false);
+
+    // Main's QR page as Chromium draws it, with scripts off as in its window: a code a phone can scan.
+    const qrPage = await browser.context.newPage();
+    await qrPage.setViewportSize({ width: 420, height: 680 });
+    await qrPage.setContent(w.qr.pages[0] ?? '');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await qrPage.emulateMedia({ colorScheme });
+      const shot = PNG.sync.read(await qrPage.screenshot({ path: `${SCREENSHOTS}settings-mfa-qr-window-${colorScheme}.png` }));
+      expect(jsQR(new Uint8ClampedArray(shot.data), shot.width, shot.height)?.data, colorScheme).toMatch(new RegExp(`^otpauth://totp/.*secret=${SEED}`));
+    }
+    await qrPage.close();
+    expect((await w.store.load()).mfaDevices).toEqual([{ name: 'alice-phone', serial: 'arn:aws:iam::123456789012:mfa/alice-phone', identity: 'alice', hasSeed: false, autoMfa: false }]);
     await page.close();
   });
 
@@ -356,6 +555,7 @@ describeWith([chromium], 'settings window in Chromium', () => {
     await page.getByLabel('MFA session (seconds)').fill('28800');
     await page.getByLabel('Role session (seconds)').fill('7200');
     await page.getByLabel('Renew when less is left (minutes)').fill('20');
+    await page.getByLabel('Key age reminder (days)').fill('30');
     await page.getByRole('switch', { name: 'Remove expired session keys' }).check();
     await page.getByRole('switch', { name: 'Launch at login' }).check();
     await page.getByRole('button', { name: 'Save' }).click();
@@ -370,7 +570,7 @@ describeWith([chromium], 'settings window in Chromium', () => {
       stripExpiredKeys: true,
       launchAtLogin: true,
       publishRolesUnderOwnName: false,
-      keyAgeDays: 90,
+      keyAgeDays: 30,
       consoleBrowserProfiles: false,
     });
     await page.close();
@@ -390,14 +590,23 @@ describeWith([chromium], 'settings window in Chromium', () => {
       ['Renew when less is left (minutes)', '14', 'renewal window (minutes) must be at least 15'],
       ['Renew when less is left (minutes)', '61', 'renewal window (minutes) must be at most 60'],
       ['Renew when less is left (minutes)', '', 'enter a whole number'],
+      ['Key age reminder (days)', '3651', 'key age limit (days) must be at most 3650'],
+      ['Key age reminder (days)', '-1', 'key age limit (days) must be at least 0'],
     ];
     for (const [label, value, says] of cases) {
       await page.getByLabel(label).fill(value);
       await page.getByText(says).waitFor();
       // The same words as main's own check of the same value (a patch of that one field).
-      const field = { 'MFA session (seconds)': 'mfaSessionSeconds', 'Role session (seconds)': 'roleSessionSeconds', 'Renew when less is left (minutes)': 'renewalWindowMinutes' }[label] as string;
+      const field = {
+        'MFA session (seconds)': 'mfaSessionSeconds',
+        'Role session (seconds)': 'roleSessionSeconds',
+        'Renew when less is left (minutes)': 'renewalWindowMinutes',
+        'Key age reminder (days)': 'keyAgeDays',
+      }[label] as string;
       if (value !== '') await expect(w.api.savePreferences({ preferences: { [field]: Number(value) } })).rejects.toThrow(says);
     }
+    // The key age back in bounds: the first field still wrong is then the MFA session's.
+    await page.getByLabel('Key age reminder (days)').fill('90');
     await page.getByRole('button', { name: 'Save' }).click();
     expect(await page.locator(':focus').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator(':focus').getAttribute('id')).toBe(await page.getByLabel('MFA session (seconds)').getAttribute('id'));

@@ -319,7 +319,26 @@ export const app = new FakeApp();
 export const protocol = new FakeProtocol();
 export const ipcMain = new FakeIpcMain();
 export const powerMonitor = new EventEmitter();
-export const session = { defaultSession: new FakeSession() };
+export const session = {
+  defaultSession: new FakeSession(),
+  /** Named partitions' sessions, each made on first use as Electron makes them. */
+  partitions: new Map<string, FakeSession>(),
+  fromPartition(partition: string): FakeSession {
+    const found = session.partitions.get(partition) ?? new FakeSession();
+    session.partitions.set(partition, found);
+    return found;
+  },
+};
+/** Records the URLs handed to the default browser, and lets a test be that browser. */
+export const shell = {
+  opened: [] as string[],
+  /** What the default browser does with a URL it is given (a test fetches it); nothing when unset. */
+  browser: undefined as ((url: string) => void) | undefined,
+  async openExternal(url: string): Promise<void> {
+    shell.opened.push(url);
+    shell.browser?.(url);
+  },
+};
 export const clipboard = {
   text: '',
   writeText(text: string) {
@@ -360,6 +379,7 @@ export function resetFakeElectron(): void {
   ipcMain.handlers.clear();
   powerMonitor.removeAllListeners();
   session.defaultSession = new FakeSession();
+  session.partitions.clear();
   BrowserWindow.all = [];
   BrowserWindow.failingPages.clear();
   Tray.all = [];
@@ -368,6 +388,8 @@ export function resetFakeElectron(): void {
   FakeMenu.popups = [];
   screen.workArea = { x: 0, y: 25, width: 1440, height: 875 };
   clipboard.text = '';
+  shell.opened = [];
+  shell.browser = undefined;
   dialog.errors = [];
   dialog.messageBoxes = [];
 }

@@ -6,6 +6,7 @@
 import {
   CreateAccessKeyCommand,
   CreateVirtualMFADeviceCommand,
+  DeactivateMFADeviceCommand,
   DeleteAccessKeyCommand,
   DeleteVirtualMFADeviceCommand,
   EnableMFADeviceCommand,
@@ -67,6 +68,11 @@ export function createIamApi(env: Env): IamApi {
           new EnableMFADeviceCommand({ UserName: userName, SerialNumber: serial, AuthenticationCode1: codes[0], AuthenticationCode2: codes[1] }),
           { abortSignal },
         );
+      }),
+
+    deactivateMfaDevice: ({ userName, serial, ...caller }) =>
+      withClient(caller, async (client, abortSignal) => {
+        await client.send(new DeactivateMFADeviceCommand({ UserName: userName, SerialNumber: serial }), { abortSignal });
       }),
 
     deleteVirtualMfaDevice: ({ serial, ...caller }) =>

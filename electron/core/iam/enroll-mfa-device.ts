@@ -35,8 +35,11 @@ export interface EnrollMfaRequest {
   storeSeed: boolean;
   /** Answer MFA from the stored seed without asking. */
   autoMfa: boolean;
-  /** Given the otpauth:// URI once the device is enabled, before it is saved: only when the person asked to see it. */
-  showSeed?: (uri: string) => void | Promise<void>;
+  /**
+   * Given the otpauth:// URI once the device is enabled, before it is saved: only when the person asked
+   * to see it. The serial comes with it, for a display that names the device (the app's QR window).
+   */
+  showSeed?: (uri: string, serial: string) => void | Promise<void>;
 }
 
 export interface EnrolledDevice {
@@ -72,7 +75,28 @@ export async function enrollMfaDevice(deps: EnrollMfaDeps, request: EnrollMfaReq
   }
   // AWS will not take these codes again: a session's auto-MFA waits for the step after them.
   await deps.steps.update(created.serial, (last) => (last !== undefined && last.step > step + 1 ? undefined : { step: step + 1 }));
-  await showSeed?.(otpauthUri(seed, signer));
+  // A seed that reached no authenticator app and is not to be stored would leave the IAM user a device
+  // nobody can answer (and policies that demand MFA unanswerable): it is taken back.
+  const showOrUndo = async (show: () => void | Promise<void>) => {
+    try {
+      await show();
+    } catch (error) {
+      if (storeSeed) return;
+      const reason = error instanceof Error ? error.message : String(error);
+      const caller = { ...signer.caller, userName: signer.userName, serial: created.serial };
+      const undone = await deps.iam.deactivateMfaDevice(caller).then(() => deps.iam.deleteVirtualMfaDevice(caller)).then(
+        () => true,
+        () => false,
+      );
+      throw new LatchkeyError(
+        undone ? 'cancelled' : 'internal',
+        undone
+          ? `the new MFA device's QR code could not be shown (${reason}), and its seed is kept nowhere, so Latchkey removed the device from IAM user "${signer.userName}" again: nothing changed; try again`
+          : `the new MFA device's QR code could not be shown (${reason}), and Latchkey could not remove the device again: remove it with \`aws iam deactivate-mfa-device --user-name ${signer.userName} --serial-number ${created.serial}\` and \`aws iam delete-virtual-mfa-device --serial-number ${created.serial}\`, then try again`,
+      );
+    }
+  };
+  if (showSeed) await showOrUndo(() => showSeed(otpauthUri(seed, signer), created.serial));
 
   const device = { name, serial: created.serial, identity, autoMfa };
   try {

@@ -42,5 +42,6 @@ export interface IamApi {
   createVirtualMfaDevice(input: IamCaller & { deviceName: string }): Promise<NewVirtualMfaDevice>;
   /** Assigns the device to the user; AWS checks that the two codes are consecutive codes of its seed. */
   enableMfaDevice(input: IamCaller & { userName: string; serial: string; codes: [string, string] }): Promise<void>;
+  deactivateMfaDevice(input: IamCaller & { userName: string; serial: string }): Promise<void>;
   deleteVirtualMfaDevice(input: IamCaller & { serial: string }): Promise<void>;
 }

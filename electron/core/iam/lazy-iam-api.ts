@@ -12,6 +12,7 @@ export function lazyIamApi(env: Env): IamApi {
     deleteAccessKey: async (input) => (await iam()).deleteAccessKey(input),
     createVirtualMfaDevice: async (input) => (await iam()).createVirtualMfaDevice(input),
     enableMfaDevice: async (input) => (await iam()).enableMfaDevice(input),
+    deactivateMfaDevice: async (input) => (await iam()).deactivateMfaDevice(input),
     deleteVirtualMfaDevice: async (input) => (await iam()).deleteVirtualMfaDevice(input),
   };
 }

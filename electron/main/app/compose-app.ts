@@ -12,25 +12,32 @@ import { disableCoreDumps } from '../../core/broker/disable-core-dumps';
 import { WatchedPrompt } from '../../core/broker/watched-prompt';
 import { GrantsHeld } from '../../core/broker/endpoint-grants-held';
 import { systemClock } from '../../core/clock';
+import { systemOpener } from '../../core/console/browser-opener';
 import { ensureRuntimeFolder } from '../../core/fs/runtime-folder';
+import { lazyIamApi } from '../../core/iam/lazy-iam-api';
 import { systemKeychain } from '../../core/keychain/system-keychain';
 import { KeychainSessionCache } from '../../core/sessions/keychain-session-cache';
 import { LayeredSessionCache } from '../../core/sessions/layered-session-cache';
 import { MemorySessionCache } from '../../core/sessions/memory-session-cache';
 import { renewAndRepublish } from '../../core/sessions/renew-and-republish';
 import { SessionEngine } from '../../core/sessions/session-engine';
+import { KeyAgeReminderLog } from '../../core/settings/key-age-reminder-log';
 import { settingsPath } from '../../core/settings/settings-path';
 import { SettingsStore } from '../../core/settings/settings-store';
 import { lazyStsApi } from '../../core/sts/lazy-sts-api';
+import { FileStepStore } from '../../core/totp/file-step-store';
 import { systemTimers } from '../../core/timers';
 import { trustedSender } from '../ipc/trusted-sender';
 import { MfaPopups } from '../mfa/mfa-popups';
 import { registerMfaPromptHandlers } from '../mfa/mfa-prompt-handlers';
 import { MfaPromptWindow } from '../mfa/mfa-prompt-window';
 import { ExpiryReminders } from '../reminders/expiry-reminders';
+import { KeyAgeReminders } from '../reminders/key-age-reminders';
 import { appProcessCommand } from '../settings/app-process-command';
+import { EnrolmentQrWindow } from '../settings/enrolment-qr-window';
 import { registerSettingsHandlers } from '../settings/register-settings-handlers';
 import { SettingsWindow } from '../settings/settings-window';
+import { consoleOpener } from '../tray/console-opener';
 import { ownershipDialog } from '../tray/ownership-dialog';
 import { TrayActions } from '../tray/tray-actions';
 import { TrayRefresh } from '../tray/tray-refresh';
@@ -89,8 +96,11 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
   // Credential endpoints (exec --server, serve) register here; the tray shows and revokes them.
   const grants = new GrantsHeld();
   const settingsFiles = windowFiles(appRoot, 'settings');
-  const settingsWindow = new SettingsWindow(settingsFiles, (error) => notifier.failed('Could not open the settings', error));
-  const openSettings = () => settingsWindow.open();
+  // A new MFA device's QR code, shown from the settings window; it goes when that window does.
+  const enrolmentQr = new EnrolmentQrWindow();
+  const settingsWindow = new SettingsWindow(settingsFiles, (error) => notifier.failed('Could not open the settings', error), () => enrolmentQr.close());
+  /** `at` names the identity whose "Rotate key…" step the window shows (the key-age reminder's "Rotate…"). */
+  const openSettings = (at?: { identity: string }) => settingsWindow.open(at);
   /** Settings or sessions changed: the tray and reminders rebuild, and an open settings window reads its view again. */
   const changed = () => {
     refresh.request();
@@ -98,6 +108,7 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
   };
 
   const sts = lazyStsApi(env);
+  const runtimeFolder = await ensureRuntimeFolder(env);
   const engine = new SessionEngine({
     settings,
     keychain,
@@ -106,7 +117,7 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
     clock,
     // Sessions in memory for the broker's warm path, and in the keychain for standalone CLI runs.
     cache: new LayeredSessionCache(new MemorySessionCache(), new KeychainSessionCache(keychain)),
-    runtimeFolder: await ensureRuntimeFolder(env),
+    runtimeFolder,
     env,
     notice: (message) => notifier.show('Latchkey', message),
   });
@@ -124,6 +135,16 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
     },
   });
 
+  const keyAgeReminders = new KeyAgeReminders({
+    clock,
+    timers,
+    settings,
+    log: new KeyAgeReminderLog(settings.path),
+    notifier,
+    openSettings,
+    failed: (error) => notifier.failed('Latchkey cannot remember its key-age reminders', error),
+  });
+
   const actions = new TrayActions({
     grants,
     engine,
@@ -132,6 +153,8 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
     clock,
     clipboard,
     notifier,
+    // The browser gets only a loopback redirect to the sign-in URL; per-role profiles need the core's opener.
+    console: { sts, env, timers, opener: consoleOpener(systemOpener(env, platform)) },
     confirm: ownershipDialog,
     openSettings,
     quit: () => app.quit(),
@@ -156,6 +179,7 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
       trayView.render(tray, clock.now(), [...notes, ...problems]);
       trayRefresh.schedule(tray);
       reminders.reschedule(sessions, tray.reminderLeadMinutes);
+      void keyAgeReminders.check();
       loginItem.follow(tray.launchAtLogin).catch((error: unknown) => notifier.show('Latchkey cannot change launch at login', describeError(error)));
     },
     failed: (error) => {
@@ -177,6 +201,10 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
     keychain,
     sts,
     clock,
+    iam: lazyIamApi(env),
+    // The engine's replay guard reads the same file: codes enrolment sent are not sent again.
+    steps: new FileStepStore(runtimeFolder),
+    enrolmentQr,
     dialog,
     env,
     processCommand: appProcessCommand({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, platform, env }),
@@ -206,7 +234,9 @@ export async function composeApp({ env, appRoot, platform }: AppOptions): Promis
       await refresh.stop();
       trayRefresh.stop();
       reminders.stop();
+      await keyAgeReminders.stop();
       promptWindow.dismissAll();
+      enrolmentQr.close();
       settingsWindow.close();
       await broker.stop();
       trayView.destroy();

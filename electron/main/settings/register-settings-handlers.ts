@@ -1,13 +1,15 @@
 /**
  * Main's side of the settings window: one handler per verb of ipcContract.settings, each behind the
  * sender check and the contract's argument and reply schemas (ipc/handle). Changes answer with the new
- * view of the settings, which never holds a secret: keys and seeds enter here and stay in main.
+ * view of the settings, which never holds a secret: keys and seeds enter here and stay in main. Key
+ * rotation and MFA enrolment, which go through IAM, are in iam-handlers.ts.
  */
 import type { IpcMain } from 'electron';
 import { LatchkeyError } from '../../shared/errors';
 import { ipcContract, type InvokeChannel, type SettingsView } from '../../shared/ipc-contract';
 import type { Settings } from '../../shared/model';
 import type { Clock } from '../../core/clock';
+import type { IamApi } from '../../core/iam/iam-api';
 import type { Keychain } from '../../core/keychain/keychain';
 import type { SessionEngine } from '../../core/sessions/session-engine';
 import { addIdentity } from '../../core/settings/add-identity';
@@ -15,6 +17,7 @@ import { addMfaDevice } from '../../core/settings/add-mfa-device';
 import { addRole } from '../../core/settings/add-role';
 import { applyImport } from '../../core/settings/apply-import';
 import { findEntry } from '../../core/settings/find-entry';
+import { identifyImported } from '../../core/settings/identify-imported';
 import { readImportPlan } from '../../core/settings/read-import-plan';
 import { removeEntry } from '../../core/settings/remove-entry';
 import type { SettingsStore } from '../../core/settings/settings-store';
@@ -24,9 +27,12 @@ import { updateRole } from '../../core/settings/update-role';
 import type { SettingsEdit } from '../../core/settings/superseded-sessions';
 import type { StsApi } from '../../core/sts/sts-api';
 import { deviceCode } from '../../core/totp/device-code';
+import type { UsedStepStore } from '../../core/totp/replay-guard';
 import { handle, type Handler } from '../ipc/handle';
 import type { SenderCheck } from '../ipc/trusted-sender';
 import type { ProcessCommandPort } from './app-process-command';
+import type { EnrolmentQrPort } from './enrolment-qr-window';
+import { registerIamHandlers } from './iam-handlers';
 import { importPreview } from './import-preview';
 import { pickImport } from '../../core/settings/pick-import';
 import { readQrSeed, type OpenDialog } from './read-qr-seed';
@@ -39,12 +45,21 @@ export interface SettingsHandlerDeps {
   ipcMain: Pick<IpcMain, 'handle'>;
   /** Accepts only the settings window's own page (ipc/trusted-sender). */
   isTrustedSender: SenderCheck;
-  /** Forgets the sessions of what is removed; assumes a role for "Test" (its MFA prompt is the app's popup). */
-  engine: Pick<SessionEngine, 'forget' | 'renew' | 'prune'>;
+  /**
+   * Forgets the sessions of what is removed; assumes a role for "Test" and gets the MFA session that
+   * signs IAM calls (its MFA prompt is the app's popup).
+   */
+  engine: Pick<SessionEngine, 'forget' | 'renew' | 'prune' | 'credentials'>;
   settings: SettingsStore;
   keychain: Keychain;
   sts: StsApi;
   clock: Clock;
+  /** Key rotation and MFA enrolment; also asked when a verified key was created (the key age). */
+  iam: IamApi;
+  /** The replay guard's used time steps, which the engine shares. */
+  steps: UsedStepStore;
+  /** The window that shows a new MFA device's QR code (enrolment-qr-window.ts). */
+  enrolmentQr: EnrolmentQrPort;
   /** Asks for the QR code image (Electron's dialog). */
   dialog: OpenDialog;
   /** Where ~/.aws is (AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE), for the import. */
@@ -58,7 +73,7 @@ export function registerSettingsHandlers(deps: SettingsHandlerDeps): void {
   const verbs = ipcContract.settings;
   const staged = new StagedSeed(clock);
   const on = <C extends InvokeChannel>(channel: C, handler: Handler<C>) => handle(deps.ipcMain, channel, handler, deps);
-  const view = async (settings?: Settings): Promise<SettingsView> => settingsView(settings ?? (await store.load()), keychain);
+  const view = async (settings?: Settings): Promise<SettingsView> => settingsView(settings ?? (await store.load()), keychain, clock.now());
   /** A seed main holds goes into the keychain with its device, and is then no longer held. */
   const withStagedSeed = async <T>(token: string, save: (seed: string) => Promise<T>): Promise<T> => {
     const saved = await save(staged.seed(token));
@@ -106,6 +121,7 @@ export function registerSettingsHandlers(deps: SettingsHandlerDeps): void {
   on(verbs.addRole, async ({ role }) => view(await addRole(store, role)));
   on(verbs.updateRole, async ({ role }) => edited(await updateRole(store, role)));
   on(verbs.testRole, ({ name }) => testRole(deps, name));
+  registerIamHandlers(on, deps, view);
 
   const { processCommand } = deps;
   const cannotAdopt = 'unavailable' in processCommand ? processCommand.unavailable : undefined;
@@ -118,8 +134,12 @@ export function registerSettingsHandlers(deps: SettingsHandlerDeps): void {
   on(verbs.previewImport, async () => importPreview(await readImportPlan(store, env), cannotAdopt));
   on(verbs.applyImport, async ({ scrub, adopt, ...selection }) => {
     const choices = { scrub, ...(adopt ? { adopt: adoptCommand(scrub) } : {}) };
-    const { settings, scrubbed, adopted } = await applyImport(deps, pickImport(await readImportPlan(store, env), selection), choices);
-    return { settings: await view(settings), scrubbed, adopted: adopted.map(({ profile }) => profile) };
+    const picked = pickImport(await readImportPlan(store, env), selection);
+    const { scrubbed, adopted } = await applyImport(deps, picked, choices);
+    // As `latchkey import` does, once the keys are stored: a key AWS does not identify stays imported,
+    // and its row shows no account id.
+    await identifyImported(deps, picked.plan.identities);
+    return { settings: await view(), scrubbed, adopted: adopted.map(({ profile }) => profile) };
   });
 
   // A patch of what the person changed, applied to the file as it is under the lock: a change made

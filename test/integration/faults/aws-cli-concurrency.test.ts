@@ -16,9 +16,12 @@ import { collect } from '../../helpers/latchkey-cli';
 import { describeWith } from '../../helpers/needs';
 import { tempFolders } from '../../helpers/temp-folders';
 
-const AWS_UPDATES = 30;
-const EDITS = 90;
-const STREAMS = 3;
+const AWS_UPDATES = 20;
+const EDITS = 60;
+// One AWS CLI run at a time: it rewrites the file in place without a lock, so two of its runs can read
+// each other's half-written file (ConfigParseError) or lose each other's update, whatever Latchkey does.
+// Latchkey's edits run meanwhile, at any point of a CLI run.
+const STREAMS = 1;
 
 /** `aws configure set aws_session_token VALUE --profile PROFILE` against these files. */
 const configureSet = (files: { credentials: string; config: string }, profile: string, value: string) =>
@@ -75,7 +78,7 @@ describeWith([awsCliV1], `${AWS_UPDATES} \`aws configure set\` beside ${EDITS} p
     // Half the CLI's profiles exist already (it rewrites the file in place), half are new (it appends).
     writeFileSync(files.credentials, Array.from({ length: AWS_UPDATES / 2 }, (_, n) => `[p${2 * n}]\nregion = eu-west-1\n`).join(''), { mode: 0o600 });
 
-    // Each CLI run that ends sets off three edits, while the other runs are at any point of theirs.
+    // Each CLI run that ends sets off three edits, which run while the next CLI run is at any point of its own.
     let edits = 0;
     let editing = Promise.resolve();
     const publish = (n: number) => () =>
@@ -97,7 +100,7 @@ describeWith([awsCliV1], `${AWS_UPDATES} \`aws configure set\` beside ${EDITS} p
     // Should both sides lose everything, the file itself is what to look at: say what it held.
     const held = readFileSync(files.credentials, 'utf8');
     expect({ lostCli, lostLatchkey }, `${held.length} bytes, starting ${JSON.stringify(held.slice(0, 300))}`).toEqual({ lostCli: [], lostLatchkey: [] });
-    // ~15 s on an idle 2-core machine (30 Python starts of ~1 CPU-second each); 95 s measured on one
-    // shared with other builds and test runs (load 12): the deadline only catches a hang.
+    // ~20 s on an idle 2-core machine (20 Python starts of ~1 CPU-second each, one after another); the
+    // deadline only catches a hang on a loaded one.
   }, 300_000);
 });

@@ -65,6 +65,31 @@ describe('enrollMfaDevice', () => {
     expect(parseAwsOtpauthUri(shown[0] as string)).toMatchObject({ secret: DEVICE_SEED, issuer: 'Amazon Web Services', account: 'alice@123456789012' });
   });
 
+  it('takes the device back from the user when its seed reached no app and is not stored, and says so', async () => {
+    const w = await world();
+    const before = await w.snapshot();
+    await expect(enrollMfaDevice(w.deps, request({ storeSeed: false, showSeed: () => Promise.reject(new Error('no display')) }))).rejects.toThrow(
+      /QR code could not be shown \(no display\), and its seed is kept nowhere, so Latchkey removed the device from IAM user "alice" again: nothing changed; try again/,
+    );
+    expect(w.iam.calls.map((call) => call.action)).toEqual(['CreateVirtualMFADevice', 'EnableMFADevice', 'DeactivateMFADevice', 'DeleteVirtualMFADevice']);
+    expect(await w.snapshot()).toEqual({ ...before, devices: [] });
+  });
+
+  it('keeps the device when showing its seed fails but the seed is stored', async () => {
+    const w = await world();
+    const enrolled = await enrollMfaDevice(w.deps, request({ storeSeed: true, showSeed: () => Promise.reject(new Error('no display')) }));
+    expect(enrolled.device.hasSeed).toBe(true);
+    expect(w.iam.devices.get(SERIAL)?.user).toBe('alice');
+  });
+
+  it('names the commands that remove the device when taking it back fails too', async () => {
+    const w = await world();
+    w.iam.deactivateMfaDevice = () => Promise.reject(new Error('network down'));
+    await expect(enrollMfaDevice(w.deps, request({ storeSeed: false, showSeed: () => Promise.reject(new Error('no display')) }))).rejects.toThrow(
+      /could not remove the device again: remove it with `aws iam deactivate-mfa-device --user-name alice --serial-number arn:aws:iam::\d+:mfa\/alice-phone` and `aws iam delete-virtual-mfa-device/,
+    );
+  });
+
   it.each([
     [request({ storeSeed: false }), /the new device's seed would be kept nowhere/],
     [request({ storeSeed: false, autoMfa: true, showSeed: () => undefined }), /auto-MFA for "alice-phone" needs the device's TOTP seed/],

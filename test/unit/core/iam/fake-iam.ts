@@ -110,6 +110,13 @@ export class FakeIam implements IamApi {
     device.user = input.userName;
   }
 
+  async deactivateMfaDevice(input: IamCaller & { userName: string; serial: string }): Promise<void> {
+    await this.receive('DeactivateMFADevice', input);
+    const device = this.devices.get(input.serial);
+    if (device?.user !== input.userName) throw awsError('NoSuchEntity', `MFA Device with serial number ${input.serial} does not exist.`, 404);
+    delete device.user;
+  }
+
   async deleteVirtualMfaDevice(input: IamCaller & { serial: string }): Promise<void> {
     await this.receive('DeleteVirtualMFADevice', input);
     this.devices.delete(input.serial);

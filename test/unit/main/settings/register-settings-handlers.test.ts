@@ -402,8 +402,8 @@ describe('settings handlers: import and preferences', () => {
 });
 
 describe('settings handlers: refusals save nothing', () => {
-  // The invoke channels: `changed` is main's to send.
-  const { changed: _changed, ...verbs } = ipcContract.settings;
+  // The invoke channels: `changed` and `progress` are main's to send.
+  const { changed: _changed, progress: _progress, show: _show, ...verbs } = ipcContract.settings;
   type Case = [title: string, verb: keyof typeof verbs, request: (w: ReturnType<typeof world>, token: string) => unknown, says: RegExp];
   const cases: Case[] = [
     ['an access key id that is not AKIA…', 'addIdentity', (w) => ({ identity: { name: 'bob', accessKeyId: 'ASIAIOSFODNN7EXAMPLE' }, secretAccessKey: w.alice.secretAccessKey, verify: false }), /identity.accessKeyId: access key id must be a long-term key id/],
