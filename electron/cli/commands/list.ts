@@ -11,6 +11,7 @@ import { isKeychainErrorCode, type KeychainErrorCode } from '../../core/keychain
 import { CliContext } from '../cli-context';
 import type { Command } from '../command';
 import { print, type Io } from '../io';
+import { rows } from '../rows';
 
 const UNKNOWN_BECAUSE: Record<KeychainErrorCode, string> = {
   'keychain-locked': 'keychain locked',
@@ -63,11 +64,4 @@ async function storedSecrets(keychain: Keychain, io: Io): Promise<StoredSecrets>
     print(io.stderr, `latchkey list: which secrets are stored is unknown: ${error.message}`);
     return { known: false, because: UNKNOWN_BECAUSE[error.code] };
   }
-}
-
-/** Columns padded to line up; "  (none)" for an empty list. */
-function rows(table: string[][]): string[] {
-  if (table.length === 0) return ['  (none)'];
-  const widths = table[0]?.map((_, column) => Math.max(...table.map((row) => row[column]?.length ?? 0))) ?? [];
-  return table.map((row) => `  ${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ')}`.trimEnd());
 }

@@ -14,6 +14,7 @@ import { askTheBroker } from '../ask-the-broker';
 import { CliContext } from '../cli-context';
 import type { Command } from '../command';
 import { print } from '../io';
+import { rows } from '../rows';
 
 export const command: Command = {
   options: { json: { type: 'boolean', default: false, help: 'print JSON for programs' } },
@@ -51,7 +52,7 @@ export const command: Command = {
       'credential endpoints:',
       ...(grants.length ? grants.map((g) => `  ${g.name} for ${g.requester}, since ${g.since}`) : ['  (none)']),
       'access keys:',
-      ...(keys.length ? keys.map((key) => `  ${key.identity}  ${key.accessKeyId}  ${describeAge(key, settings.preferences.keyAgeDays)}`) : ['  (none)']),
+      ...rows(keys.map((key) => [key.identity, key.accessKeyId, describeAge(key, settings.preferences.keyAgeDays)])),
     );
     print(io.stdout, lines.join('\n'));
     return 0;

@@ -20,7 +20,7 @@ export class IdentityProvider implements CredentialProvider {
     if (secretAccessKey === undefined)
       throw new LatchkeyError(
         'not-found',
-        `identity "${this.identity.name}": its secret access key is not in the keychain: enter it again for access key ${this.identity.accessKeyId}`,
+        `identity "${this.identity.name}": its secret access key is not in the keychain: enter it again (\`latchkey identity update ${this.identity.name} --access-key-id ${this.identity.accessKeyId}\` asks for it, as does editing the identity in the settings window)`,
       );
     return { accessKeyId: this.identity.accessKeyId, secretAccessKey };
   }

@@ -19,7 +19,7 @@ describe('IdentityProvider', () => {
 
     expect(error.code).toBe('not-found');
     expect(error.message).toBe(
-      `identity "alice": its secret access key is not in the keychain: enter it again for access key ${world.alice.accessKeyId}`,
+      `identity "alice": its secret access key is not in the keychain: enter it again (\`latchkey identity update alice --access-key-id ${world.alice.accessKeyId}\` asks for it, as does editing the identity in the settings window)`,
     );
     expect(world.prompt.asked).toHaveLength(0);
     expect(world.sts.calls.GetSessionToken).toBe(0);
