@@ -8,9 +8,6 @@ import type { IpcMain } from 'electron';
 import { LatchkeyError } from '../../shared/errors';
 import { ipcContract, type InvokeChannel, type SettingsView } from '../../shared/ipc-contract';
 import type { Settings } from '../../shared/model';
-import type { Clock } from '../../core/clock';
-import type { IamApi } from '../../core/iam/iam-api';
-import type { Keychain } from '../../core/keychain/keychain';
 import type { SessionEngine } from '../../core/sessions/session-engine';
 import { addIdentity } from '../../core/settings/add-identity';
 import { addMfaDevice } from '../../core/settings/add-mfa-device';
@@ -20,19 +17,15 @@ import { findEntry } from '../../core/settings/find-entry';
 import { identifyImported } from '../../core/settings/identify-imported';
 import { readImportPlan } from '../../core/settings/read-import-plan';
 import { removeEntry } from '../../core/settings/remove-entry';
-import type { SettingsStore } from '../../core/settings/settings-store';
 import { updateIdentity } from '../../core/settings/update-identity';
 import { updateMfaDevice } from '../../core/settings/update-mfa-device';
 import { updateRole } from '../../core/settings/update-role';
 import type { SettingsEdit } from '../../core/settings/superseded-sessions';
-import type { StsApi } from '../../core/sts/sts-api';
 import { deviceCode } from '../../core/totp/device-code';
-import type { UsedStepStore } from '../../core/totp/replay-guard';
 import { handle, type Handler } from '../ipc/handle';
 import type { SenderCheck } from '../ipc/trusted-sender';
 import type { ProcessCommandPort } from './app-process-command';
-import type { EnrolmentQrPort } from './enrolment-qr-window';
-import { registerIamHandlers } from './iam-handlers';
+import { registerIamHandlers, type IamHandlerDeps } from './iam-handlers';
 import { importPreview } from './import-preview';
 import { pickImport } from '../../core/settings/pick-import';
 import { readQrSeed, type OpenDialog } from './read-qr-seed';
@@ -41,7 +34,8 @@ import { settingsView } from './settings-view';
 import { StagedSeed } from './staged-seed';
 import { testRole } from '../../core/sessions/test-role';
 
-export interface SettingsHandlerDeps {
+/** What the handlers need: the IAM handlers' (rotation, enrolment) and the rest of the window's. */
+export interface SettingsHandlerDeps extends IamHandlerDeps {
   ipcMain: Pick<IpcMain, 'handle'>;
   /** Accepts only the settings window's own page (ipc/trusted-sender). */
   isTrustedSender: SenderCheck;
@@ -50,16 +44,6 @@ export interface SettingsHandlerDeps {
    * signs IAM calls (its MFA prompt is the app's popup).
    */
   engine: Pick<SessionEngine, 'forget' | 'renew' | 'prune' | 'credentials'>;
-  settings: SettingsStore;
-  keychain: Keychain;
-  sts: StsApi;
-  clock: Clock;
-  /** Key rotation and MFA enrolment; also asked when a verified key was created (the key age). */
-  iam: IamApi;
-  /** The replay guard's used time steps, which the engine shares. */
-  steps: UsedStepStore;
-  /** The window that shows a new MFA device's QR code (enrolment-qr-window.ts). */
-  enrolmentQr: EnrolmentQrPort;
   /** Asks for the QR code image (Electron's dialog). */
   dialog: OpenDialog;
   /** Where ~/.aws is (AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE), for the import. */
