@@ -101,6 +101,12 @@ export const PreferencesSchema = v.strictObject({
    * `--user-data-dir` in Latchkey's folder), so two accounts never share console cookies.
    */
   consoleBrowserProfiles: v.optional(v.boolean(), false),
+  /**
+   * "Open console" opens each identity or role in a Firefox container of its name, through the add-on
+   * "Open external links in a container" (its `ext+container:` URLs), so two accounts never share console
+   * cookies. With `consoleBrowserProfiles` on too, containers win.
+   */
+  consoleFirefoxContainers: v.optional(v.boolean(), false),
 });
 export type Preferences = v.InferOutput<typeof PreferencesSchema>;
 

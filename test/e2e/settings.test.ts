@@ -558,6 +558,11 @@ describeWith([chromium], 'settings window in Chromium', () => {
     await page.getByLabel('Key age reminder (days)').fill('30');
     await page.getByRole('switch', { name: 'Remove expired session keys' }).check();
     await page.getByRole('switch', { name: 'Launch at login' }).check();
+    const containers = page.getByRole('switch', { name: 'Open each console in its own Firefox container' });
+    expect(await page.locator(`#${await containers.getAttribute('aria-describedby')}`).innerText()).toBe(
+      'Needs the Firefox add-on “Open external links in a container”, which handles ext+container: URLs; wins over browser profiles.',
+    );
+    await containers.check();
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('✓ Saved').waitFor();
     await step(page, 'preferences');
@@ -572,6 +577,7 @@ describeWith([chromium], 'settings window in Chromium', () => {
       publishRolesUnderOwnName: false,
       keyAgeDays: 30,
       consoleBrowserProfiles: false,
+      consoleFirefoxContainers: true,
     });
     await page.close();
   });

@@ -7,12 +7,18 @@
  * the redirect (or its deadline passed), saying so on stderr, since the redirect lives in this process.
  */
 import { systemClock } from '../../core/clock';
-import { systemOpener } from '../../core/console/browser-opener';
+import { systemOpener, type OpenedIn } from '../../core/console/browser-opener';
 import { consoleSignIn, openConsole, type ConsoleDeps } from '../../core/console/open-console';
 import { CliContext } from '../cli-context';
 import type { Command } from '../command';
 import { print } from '../io';
 import { sessionFor } from '../session-for';
+
+const OPENED_IN: Record<OpenedIn, string> = {
+  'default-browser': 'the default browser',
+  'browser-profile': 'its own browser profile',
+  'firefox-container': 'its own Firefox container',
+};
 
 export const command: Command = {
   options: {
@@ -48,7 +54,7 @@ export const command: Command = {
     }
     const { openedIn, notice } = await openConsole({ ...deps, opener: systemOpener(io.env), waiting: context.notice }, request);
     if (notice) context.notice(notice);
-    print(io.stdout, `opened the AWS console as "${name}" in ${openedIn === 'browser-profile' ? `its own browser profile` : 'the default browser'}`);
+    print(io.stdout, `opened the AWS console as "${name}" in ${OPENED_IN[openedIn]}`);
     return 0;
   },
 };

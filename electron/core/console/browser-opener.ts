@@ -1,9 +1,10 @@
 /**
  * Opening a URL in a browser, behind one interface so the CLI, the tray and tests each pass their own:
- * the person's default browser through the system's opener, or — for per-role browser profiles — a
- * Chromium-family browser (Chromium, Chrome) with `--user-data-dir` pointed at a profile folder, so two
- * accounts never share console cookies. What differs by OS is in browser-linux.ts, browser-mac.ts and
- * browser-windows.ts.
+ * the person's default browser through the system's opener, or — so two accounts never share console
+ * cookies — a Chromium-family browser (Chromium, Chrome) with `--user-data-dir` pointed at a per-role
+ * profile folder, or Firefox with an `ext+container:` URL, which the add-on "Open external links in a
+ * container" opens in the container it names (creating it when there is none). What differs by OS is
+ * in browser-linux.ts, browser-mac.ts and browser-windows.ts.
  *
  * The URL goes on the opener's command line (and stays in a browser's argv for its whole life), where
  * other users can read it: so it is never the sign-in URL itself, only the one-shot loopback redirect
@@ -17,14 +18,22 @@ import { linuxBrowser } from './browser-linux';
 import { macBrowser } from './browser-mac';
 import { windowsBrowser } from './browser-windows';
 
-export type OpenedIn = 'default-browser' | 'browser-profile';
+export type OpenedIn = 'default-browser' | 'browser-profile' | 'firefox-container';
+
+/** Where a role's console should open apart from other accounts' (at most one is given). */
+export interface OpenOptions {
+  /** A Chromium-family browser with this folder as its profile. */
+  profileFolder?: string;
+  /** Firefox, in the container of this name. */
+  container?: string;
+}
 
 export interface BrowserOpener {
   /**
-   * Opens `url`; with `profileFolder`, in a Chromium-family browser using that folder as its profile
-   * when one is installed (else in the default browser, and says so by what it resolves to).
+   * Opens `url`; with an option, in the browser it asks for when one is installed (else in the default
+   * browser, and says so by what it resolves to).
    */
-  open(url: string, options?: { profileFolder?: string }): Promise<OpenedIn>;
+  open(url: string, options?: OpenOptions): Promise<OpenedIn>;
 }
 
 /** A program and its arguments. */
@@ -33,11 +42,13 @@ export interface Launch {
   args: string[];
 }
 
-/** What one OS does: how its default browser opens a URL, and where a Chromium-family browser may be. */
+/** What one OS does: how its default browser opens a URL, and where Chromium-family browsers and Firefox may be. */
 export interface PlatformBrowser {
   defaultBrowser(url: string): Launch;
   /** Absolute paths, or names to find on PATH, most likely first. */
   chromiumCandidates(env: NodeJS.ProcessEnv): string[];
+  /** The same for Firefox. */
+  firefoxCandidates(env: NodeJS.ProcessEnv): string[];
 }
 
 const PLATFORMS: Partial<Record<NodeJS.Platform, PlatformBrowser>> = { linux: linuxBrowser, darwin: macBrowser, win32: windowsBrowser };
@@ -49,10 +60,16 @@ export function systemOpener(env: NodeJS.ProcessEnv, platform: NodeJS.Platform =
   const browser = PLATFORMS[platform] ?? linuxBrowser;
   return {
     async open(url, options = {}) {
-      const chromium = options.profileFolder === undefined ? undefined : await firstExecutable(browser.chromiumCandidates(env), env);
-      if (chromium !== undefined && options.profileFolder !== undefined) {
-        await mkdir(options.profileFolder, { recursive: true, mode: 0o700 });
-        await launcher({ command: chromium, args: [`--user-data-dir=${options.profileFolder}`, '--no-first-run', '--no-default-browser-check', url] });
+      const { profileFolder, container } = options;
+      const firefox = container === undefined ? undefined : await firstExecutable(browser.firefoxCandidates(env), env);
+      if (firefox !== undefined && container !== undefined) {
+        await launcher({ command: firefox, args: [`ext+container:name=${encodeURIComponent(container)}&url=${encodeURIComponent(url)}`] });
+        return 'firefox-container';
+      }
+      const chromium = profileFolder === undefined || container !== undefined ? undefined : await firstExecutable(browser.chromiumCandidates(env), env);
+      if (chromium !== undefined && profileFolder !== undefined) {
+        await mkdir(profileFolder, { recursive: true, mode: 0o700 });
+        await launcher({ command: chromium, args: [`--user-data-dir=${profileFolder}`, '--no-first-run', '--no-default-browser-check', url] });
         return 'browser-profile';
       }
       await launcher(browser.defaultBrowser(url));

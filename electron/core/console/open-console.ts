@@ -3,13 +3,15 @@
  * call: the session (console-source.ts says which), a sign-in URL from the partition's federation
  * endpoint (LATCHKEY_FEDERATION_URL overrides it), and the browser — the default one, or with per-name
  * profiles on (the `consoleBrowserProfiles` preference) a Chromium-family browser with a profile folder
- * of its own under Latchkey's folder. The URL is a credential: the browser gets it through a one-shot
+ * of its own under Latchkey's folder, or with containers on (`consoleFirefoxContainers`, which wins)
+ * Firefox in a container of the name's own. The URL is a credential: the browser gets it through a one-shot
  * loopback redirect (one-shot-redirect.ts), so no command line ever holds it, or a caller that asked
  * for it gets it back (`consoleSignIn`, for `--print`); it goes nowhere else.
  */
 import { dirname, join } from 'node:path';
 import { LatchkeyError } from '../../shared/errors';
 import { iamUserName } from '../../shared/iam-user-name';
+import type { Preferences } from '../../shared/model';
 import { chainRegion, roleChain } from '../../shared/role-chain';
 import { check, validateEndpoint, validateName, validateRegion } from '../../shared/validation';
 import type { Clock } from '../clock';
@@ -21,7 +23,7 @@ import { IdentityProvider } from '../sts/identity-provider';
 import type { StsApi, StsHelperApi } from '../sts/sts-api';
 import { DEFAULT_STS_REGION, type Env } from '../sts/sts-endpoint';
 import { stsError } from '../sts/sts-errors';
-import type { BrowserOpener, OpenedIn } from './browser-opener';
+import type { BrowserOpener, OpenedIn, OpenOptions } from './browser-opener';
 import { consoleDestination, federationEndpoint, partitionOf } from './console-partition';
 import { consoleSource, type ConsoleSource } from './console-source';
 import { oneShotRedirect, REDIRECT_WAIT_MS } from './one-shot-redirect';
@@ -52,8 +54,8 @@ export interface ConsoleSignIn {
   url: string;
   /** Something the person should know: a federation token carries no MFA. */
   notice?: string;
-  /** This name's browser profile folder, when per-name profiles are on. */
-  profileFolder?: string;
+  /** Where the name's console opens apart from other accounts': its Firefox container or browser profile folder, when one is on. */
+  apart?: OpenOptions;
 }
 
 const SERVICE = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -90,7 +92,7 @@ export async function consoleSignIn(deps: ConsoleDeps, request: ConsoleRequest):
   return {
     url,
     ...(source.kind === 'federation-token' ? { notice: noMfaNotice(source, settings.mfaDevices.some((device) => device.identity === source.identity.name)) } : {}),
-    ...(settings.preferences.consoleBrowserProfiles ? { profileFolder: profileFolder(deps.settings.path, name) } : {}),
+    ...apartFrom(settings.preferences, deps.settings.path, name),
   };
 }
 
@@ -104,7 +106,7 @@ export interface ConsoleOpening {
 
 export interface ConsoleOpened {
   openedIn: OpenedIn;
-  /** Something the person should know: a federation token carries no MFA, a profile fell back. */
+  /** Something the person should know: a federation token carries no MFA, a profile or container fell back. */
   notice?: string;
 }
 
@@ -114,11 +116,11 @@ export interface ConsoleOpened {
  * an error: the URL was withdrawn, and the console did not open.
  */
 export async function openConsole(deps: ConsoleDeps & ConsoleOpening, request: ConsoleRequest): Promise<ConsoleOpened> {
-  const { url, notice, profileFolder } = await consoleSignIn(deps, request);
+  const { url, notice, apart = {} } = await consoleSignIn(deps, request);
   const redirect = await oneShotRedirect(url, { timers: deps.timers });
   let openedIn: OpenedIn;
   try {
-    openedIn = await deps.opener.open(redirect.url, profileFolder === undefined ? {} : { profileFolder });
+    openedIn = await deps.opener.open(redirect.url, apart);
   } catch (error) {
     redirect.close();
     throw error;
@@ -129,7 +131,7 @@ export async function openConsole(deps: ConsoleDeps & ConsoleOpening, request: C
       'cancelled',
       `no browser came for the console sign-in of "${request.name}" within ${REDIRECT_WAIT_MS / 1000} s, so Latchkey withdrew it: check that a default browser is set, and try again`,
     );
-  const fellBack = profileFolder !== undefined && openedIn === 'default-browser' ? 'no Chromium or Chrome was found for a browser profile of its own, so the default browser opened it (its cookies are shared between accounts)' : undefined;
+  const fellBack = openedIn === 'default-browser' ? fallBackNotice(apart) : undefined;
   const notices = [notice, fellBack].filter((text): text is string => text !== undefined);
   return { openedIn, ...(notices.length > 0 ? { notice: notices.join('; ') } : {}) };
 }
@@ -156,6 +158,20 @@ async function federationToken(deps: ConsoleDeps, source: Extract<ConsoleSource,
 function noMfaNotice(source: Extract<ConsoleSource, { kind: 'federation-token' }>, hasDevice: boolean): string {
   const { name } = source.identity;
   return `the console session of identity "${name}" is a federation token made with its long-term key: it carries no MFA${hasDevice ? ', although the identity has an MFA device' : ''}, so what its policies allow only with MFA is denied there; for that, open the console of a role (latchkey console ROLE)`;
+}
+
+/** Where the preferences say a name's console opens apart from other accounts': containers win over profiles. */
+function apartFrom(preferences: Preferences, settingsPath: string, name: string): { apart?: OpenOptions } {
+  if (preferences.consoleFirefoxContainers) return { apart: { container: name } };
+  if (preferences.consoleBrowserProfiles) return { apart: { profileFolder: profileFolder(settingsPath, name) } };
+  return {};
+}
+
+/** What to say when the browser asked for was missing and the default one opened the console instead. */
+function fallBackNotice({ container, profileFolder }: OpenOptions): string | undefined {
+  const missing =
+    container !== undefined ? 'no Firefox was found for a container of its own' : profileFolder !== undefined ? 'no Chromium or Chrome was found for a browser profile of its own' : undefined;
+  return missing === undefined ? undefined : `${missing}, so the default browser opened it (its cookies are shared between accounts)`;
 }
 
 /** A folder per name under Latchkey's own, its name made safe for any file system. */

@@ -158,6 +158,7 @@ const cases: Case[] = [
   { args: ['preferences', 'key-age-days', '1.5'], exit: 1, says: /key-age-days: key age limit \(days\) must be a whole number/ },
   { args: ['preferences', 'key-age-days', '4000'], exit: 1, says: /key-age-days: key age limit \(days\) must be at most 3650/ },
   { args: ['preferences', 'console-browser-profiles', 'yes'], exit: 1, says: /console-browser-profiles: give true or false, not "yes"/ },
+  { args: ['preferences', 'console-firefox-containers', '1'], exit: 1, says: /console-firefox-containers: give true or false, not "1"/ },
 ];
 
 /** Every file under a folder with its bytes, so "nothing written" can be checked exactly. */

@@ -4,7 +4,8 @@
  * assumed with the key), the URL goes to stdout only with --print; otherwise the system's opener (a fake
  * `xdg-open` on PATH that fetches what it is given, as a browser would) gets only a loopback redirect,
  * whose 302 leads to the sign-in URL, and the command waits for that fetch, saying so; per-role browser
- * profiles run Chromium (a fake on PATH too) with a profile folder each; an identity signs in through
+ * profiles run Chromium (a fake on PATH too) with a profile folder each, and Firefox containers (which
+ * win) run Firefox with one ext+container: URL naming the role and the redirect; an identity signs in through
  * GetFederationToken and is told it carries no MFA — and the URL shows up in no argv, no stderr, nor in
  * a running agent's log.
  */
@@ -38,13 +39,15 @@ describeWith([keyring, motoComponent], 'opening the AWS console', () => {
 
   const launched = (): Launched[] => (existsSync(launches) ? readFileSync(launches, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Launched) : []);
   /**
-   * A program on the world's PATH that, like a browser, fetches the URL it is given (its last argument),
-   * without following the redirect, and writes its arguments and the answer to `launches`.
+   * A program on the world's PATH that, like a browser, fetches the URL it is given (its last argument,
+   * or for Firefox with the container add-on, the `url` of its ext+container: URL), without following
+   * the redirect, and writes its arguments and the answer to `launches`.
    */
   const fakeProgram = (name: string) => {
     const script = `#!${process.execPath}
 const args = process.argv.slice(2);
-fetch(args.at(-1), { redirect: 'manual' })
+const target = args.at(-1).startsWith('ext+container:') ? new URLSearchParams(args.at(-1).slice('ext+container:'.length)).get('url') : args.at(-1);
+fetch(target, { redirect: 'manual' })
   .then((r) => ({ status: r.status, location: r.headers.get('location') }), (e) => ({ error: String(e) }))
   .then(async (answer) => (await import('node:fs')).appendFileSync(${JSON.stringify(launches)}, JSON.stringify({ program: ${JSON.stringify(name)}, args, ...answer }) + '\\n'));
 `;
@@ -139,6 +142,25 @@ fetch(args.at(-1), { redirect: 'manual' })
       noSecretIn(JSON.stringify(run.args));
       expect(new URL(run.location ?? '').searchParams.get('SigninToken')).toMatch(/^StubSigninToken-/);
     }
+  });
+
+  it('with Firefox containers on too, each role opens in Firefox in a container of its name, given only the redirect', async () => {
+    fakeProgram('firefox');
+    expect((await world.run(['preferences', 'console-firefox-containers', 'true'])).code).toBe(0);
+    const before = launched().length;
+    for (const role of ['dev', 'ops']) expect(await world.run(['console', role])).toEqual({ code: 0, stderr: WAITING, stdout: `opened the AWS console as "${role}" in its own Firefox container\n` });
+    await until(() => launched().length === before + 2, 'Firefox to run twice');
+    const runs = launched().slice(before);
+    expect(runs.map(({ program, args }) => [program, args.length, new URLSearchParams(args[0]?.replace(/^ext\+container:/, '')).get('name')])).toEqual([
+      ['firefox', 1, 'dev'],
+      ['firefox', 1, 'ops'],
+    ]);
+    for (const run of runs) {
+      expect(new URLSearchParams(run.args[0]?.replace(/^ext\+container:/, '')).get('url')).toMatch(LOOPBACK);
+      noSecretIn(JSON.stringify(run.args));
+      expect(new URL(run.location ?? '').searchParams.get('SigninToken')).toMatch(/^StubSigninToken-/);
+    }
+    expect((await world.run(['preferences', 'console-firefox-containers', 'false'])).code).toBe(0);
   });
 
   it('with an agent serving the session, the URL is in neither the CLI\'s stderr nor the agent\'s log', async () => {

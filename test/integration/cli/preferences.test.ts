@@ -31,6 +31,7 @@ describe('latchkey preferences', () => {
         'launch-at-login = false',
         'key-age-days = 90',
         'console-browser-profiles = false',
+        'console-firefox-containers = false',
         '',
       ].join('\n'),
     });
@@ -51,8 +52,16 @@ describe('latchkey preferences', () => {
       launchAtLogin: true,
       keyAgeDays: 90,
       consoleBrowserProfiles: false,
+      consoleFirefoxContainers: false,
     });
     expect(JSON.parse((await world.run(['preferences', 'launch-at-login', '--json'])).stdout)).toBe(true);
+  });
+
+  it('turns Firefox containers for the console on and shows it', async () => {
+    expect(await world.run(['preferences', 'console-firefox-containers', 'true'])).toEqual({ code: 0, stderr: '', stdout: 'console-firefox-containers = true\n' });
+    expect(await world.run(['preferences', 'console-firefox-containers'])).toEqual({ code: 0, stderr: '', stdout: 'true\n' });
+    expect((await world.run(['preferences'])).stdout).toContain('\nconsole-browser-profiles = false\nconsole-firefox-containers = true\n');
+    expect(JSON.parse(settingsFile()).preferences).toMatchObject({ consoleFirefoxContainers: true });
   });
 
   it.each([
@@ -61,6 +70,7 @@ describe('latchkey preferences', () => {
     [['preferences', 'mfa-session-seconds', '1h'], 1, 'latchkey preferences: mfa-session-seconds: give a whole number, not "1h"'],
     [['preferences', 'renewal-window-minutes', '10'], 1, 'latchkey preferences: renewal-window-minutes: renewal window (minutes) must be at least 15'],
     [['preferences', 'launch-at-login', 'yes'], 1, 'latchkey preferences: launch-at-login: give true or false, not "yes"'],
+    [['preferences', 'console-firefox-containers', 'on'], 1, 'latchkey preferences: console-firefox-containers: give true or false, not "on"'],
     [['preferences', 'active-target-profile', 'a]b'], 1, 'latchkey preferences: active-target-profile: profile name "a]b" is not allowed'],
     [['preferences', 'a', 'b', 'c'], 2, 'latchkey preferences: unexpected argument "c"'],
   ])('%j exits %i saying why, and changes nothing', async (args, code, says) => {

@@ -3,12 +3,12 @@
  * token request carries (the session JSON's three fields; SessionDuration only where AWS takes it), the
  * URL the browser gets (only the loopback redirect, which sends it on to the token and the destination),
  * a federation token for an identity (no MFA, and said so), per-role browser profiles in folders of
- * their own, a browser that never comes, and refusals before anything is sent.
+ * their own, per-role Firefox containers (which win over profiles), a fallback said once, a browser that never comes, and refusals before anything is sent.
  */
 import { join } from 'node:path';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserOpener } from '../../../../electron/core/console/browser-opener';
+import type { BrowserOpener, OpenOptions } from '../../../../electron/core/console/browser-opener';
 import { REDIRECT_WAIT_MS } from '../../../../electron/core/console/one-shot-redirect';
 import { consoleSignIn, openConsole, type ConsoleDeps, type ConsoleOpening } from '../../../../electron/core/console/open-console';
 import { SettingsStore } from '../../../../electron/core/settings/settings-store';
@@ -32,18 +32,20 @@ function sessionOf(name: string): Session {
 
 /** Given a URL, fetches it as a browser would and records where it was sent on (`signIn`). */
 class FakeBrowser implements BrowserOpener {
-  readonly opened: { url: string; signIn?: string; profileFolder?: string }[] = [];
+  readonly opened: ({ url: string; signIn?: string } & OpenOptions)[] = [];
   constructor(
     private readonly hasChromium = true,
     private readonly comes = true,
+    private readonly hasFirefox = true,
   ) {}
-  async open(url: string, options: { profileFolder?: string } = {}) {
+  async open(url: string, options: OpenOptions = {}) {
     const entry: FakeBrowser['opened'][number] = { url, ...options };
     this.opened.push(entry);
     if (this.comes) {
       const response = await fetch(url, { redirect: 'manual' });
       if (response.status === 302) entry.signIn = response.headers.get('location') ?? undefined;
     }
+    if (options.container !== undefined) return this.hasFirefox ? ('firefox-container' as const) : ('default-browser' as const);
     return options.profileFolder !== undefined && this.hasChromium ? ('browser-profile' as const) : ('default-browser' as const);
   }
 }
@@ -65,7 +67,7 @@ describe('openConsole', () => {
   });
   afterAll(async () => stub?.stop());
 
-  async function world(preferences: { consoleBrowserProfiles?: boolean } = {}) {
+  async function world(preferences: { consoleBrowserProfiles?: boolean; consoleFirefoxContainers?: boolean } = {}) {
     const folder = temp('console');
     const settings = new SettingsStore(join(folder, 'latchkey', 'settings.json'));
     await settings.update((s) => {
@@ -151,6 +153,26 @@ describe('openConsole', () => {
     const w = await world({ consoleBrowserProfiles: true });
     const opened = await openConsole({ ...w.deps, opener: new FakeBrowser(false) }, { name: 'dev' });
     expect(opened).toEqual({ openedIn: 'default-browser', notice: expect.stringMatching(/no Chromium or Chrome was found .* cookies are shared between accounts/) });
+  });
+
+  it('with Firefox containers on, each name opens in a container of its own, which wins over browser profiles', async () => {
+    const w = await world({ consoleFirefoxContainers: true, consoleBrowserProfiles: true });
+    expect(await openConsole(w.deps, { name: 'dev' })).toEqual({ openedIn: 'firefox-container' });
+    await openConsole(w.deps, { name: 'alice' });
+    const signedIn = { url: expect.stringMatching(LOOPBACK), signIn: expect.stringContaining(stub.url) };
+    expect(w.browser.opened).toEqual([
+      { ...signedIn, container: 'dev' },
+      { ...signedIn, container: 'alice' },
+    ]);
+  });
+
+  it('says so when no Firefox could take the container, after the no-MFA notice of an identity', async () => {
+    const w = await world({ consoleFirefoxContainers: true });
+    const fallBack = 'no Firefox was found for a container of its own, so the default browser opened it (its cookies are shared between accounts)';
+    expect(await openConsole({ ...w.deps, opener: new FakeBrowser(true, true, false) }, { name: 'dev' })).toEqual({ openedIn: 'default-browser', notice: fallBack });
+    const opened = await openConsole({ ...w.deps, opener: new FakeBrowser(true, true, false) }, { name: 'alice' });
+    expect(opened.notice).toMatch(/^the console session of identity "alice" .*carries no MFA/);
+    expect(opened.notice?.endsWith(`; ${fallBack}`)).toBe(true);
   });
 
   it('says once, without the URL, that it waits for the browser, and resolves only once the browser came', async () => {

@@ -22,6 +22,7 @@ describe('checkSettings', () => {
           launchAtLogin: false,
           keyAgeDays: 90,
           consoleBrowserProfiles: false,
+          consoleFirefoxContainers: false,
         },
         published: [],
         processProfiles: [],

@@ -67,6 +67,7 @@ describe('settings handlers: identities', () => {
         launchAtLogin: false,
         keyAgeDays: 90,
         consoleBrowserProfiles: false,
+        consoleFirefoxContainers: false,
       },
     });
   });

@@ -1,6 +1,6 @@
 /**
  * The app's opener for "Open console": the default browser through Electron's shell.openExternal, and
- * a per-role browser profile through the core's opener, which can start a browser with its own folder.
+ * a per-role browser profile or Firefox container through the core's opener, which can start the browser it needs.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserOpener } from '../../../../electron/core/console/browser-opener';
@@ -30,6 +30,14 @@ describe('consoleOpener', () => {
     const withProfiles = profiles();
     expect(await consoleOpener(withProfiles).open(REDIRECT, { profileFolder: '/home/a/.config/latchkey/browser-profiles/dev' })).toBe('browser-profile');
     expect(withProfiles.open).toHaveBeenCalledWith(REDIRECT, { profileFolder: '/home/a/.config/latchkey/browser-profiles/dev' });
+    expect(shell.opened).toEqual([]);
+  });
+
+  it("leaves a per-role Firefox container to the core's opener", async () => {
+    const withProfiles = profiles();
+    withProfiles.open.mockResolvedValueOnce('firefox-container');
+    expect(await consoleOpener(withProfiles).open(REDIRECT, { container: 'dev' })).toBe('firefox-container');
+    expect(withProfiles.open).toHaveBeenCalledWith(REDIRECT, { container: 'dev' });
     expect(shell.opened).toEqual([]);
   });
 });
