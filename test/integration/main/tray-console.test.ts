@@ -68,7 +68,8 @@ describeWith([keyring, motoComponent], 'opening the AWS console from the tray', 
   it("the identity's own session signs in with a federation token, and the person is told it carries no MFA", async () => {
     (await app.menuShowing('Open console')).click('alice', 'Session actions', 'alice’s own session', 'Open console');
     await vi.waitFor(() => expect(notifications().map(({ title }) => title)).toContain('Opened the AWS console as alice'), { timeout: 20_000, interval: 20 });
-    expect(browsed).toHaveLength(2);
+    // The app hears the redirect served when its answer is sent; the browser's fetch settles just after.
+    await vi.waitFor(() => expect(browsed).toHaveLength(2), { timeout: 5_000, interval: 20 });
     expect(browsed[1]?.url).toMatch(LOOPBACK);
     expect(new URL(browsed[1]?.location ?? '').searchParams.get('SigninToken')).toBe(stub.tokens.at(-1));
     expect(notifications().find(({ title }) => title === 'Opened the AWS console as alice')?.body).toMatch(/^the console session of identity "alice" is a federation token .*carries no MFA/);
