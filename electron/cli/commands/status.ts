@@ -9,7 +9,7 @@ import { LatchkeyError } from '../../shared/errors';
 import { maskAccessKeyId } from '../../shared/mask';
 import type { Settings } from '../../shared/model';
 import { expiresText } from '../../core/sessions/session-profile';
-import { keyAgeDays } from '../../core/settings/key-age';
+import { keyAgeDays, keyOverLimit } from '../../core/settings/key-age';
 import { askTheBroker } from '../ask-the-broker';
 import { CliContext } from '../cli-context';
 import type { Command } from '../command';
@@ -77,7 +77,7 @@ function keyAges({ identities, preferences }: Settings, now: number): KeyAge[] {
       identity: name,
       accessKeyId: maskAccessKeyId(accessKeyId),
       ...(keyCreated === undefined ? {} : { created: keyCreated, ageDays }),
-      overLimit: ageDays !== undefined && preferences.keyAgeDays > 0 && ageDays >= preferences.keyAgeDays,
+      overLimit: keyOverLimit(keyCreated, preferences.keyAgeDays, now),
     };
   });
 }

@@ -16,6 +16,18 @@ export function keyAgeDays(keyCreated: string, nowMs: number): number {
   return Math.max(0, Math.floor((nowMs - Date.parse(keyCreated)) / DAY_MS));
 }
 
+/** Whether the key has passed the limit: never with the limit at 0 or no creation date. */
+export function keyOverLimit(keyCreated: string | undefined, limitDays: number, nowMs: number): boolean {
+  const limitMs = limitOf(keyCreated, limitDays);
+  return limitMs !== undefined && nowMs >= limitMs;
+}
+
+/** When the key passes the limit; undefined with the limit at 0 or no creation date. */
+function limitOf(keyCreated: string | undefined, limitDays: number): number | undefined {
+  const createdMs = keyCreated === undefined ? NaN : Date.parse(keyCreated);
+  return limitDays <= 0 || Number.isNaN(createdMs) ? undefined : createdMs + limitDays * DAY_MS;
+}
+
 export interface KeyAgeReminderInput {
   /** When IAM created the key; without it there is nothing to count. */
   keyCreated?: string;
@@ -33,10 +45,9 @@ export interface KeyAgeReminderDecision {
 }
 
 export function keyAgeReminder({ keyCreated, limitDays, lastRemindedMs }: KeyAgeReminderInput, clock: Pick<Clock, 'now'>): KeyAgeReminderDecision {
-  const createdMs = keyCreated === undefined ? NaN : Date.parse(keyCreated);
-  if (limitDays <= 0 || Number.isNaN(createdMs)) return { fire: false };
+  const limitMs = limitOf(keyCreated, limitDays);
+  if (limitMs === undefined) return { fire: false };
   const now = clock.now();
-  const limitMs = createdMs + limitDays * DAY_MS;
   if (now < limitMs) return { fire: false, nextCheckMs: limitMs };
   // Only a reminder given since this key passed the limit counts: an earlier one was for another key, or another limit.
   if (lastRemindedMs !== undefined && lastRemindedMs >= limitMs && now < lastRemindedMs + KEY_AGE_REPEAT_MS)

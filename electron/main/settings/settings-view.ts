@@ -9,7 +9,7 @@ import type { IdentityView, SettingsView } from '../../shared/ipc-contract';
 import { maskAccessKeyId } from '../../shared/mask';
 import type { Identity, Settings } from '../../shared/model';
 import type { Keychain } from '../../core/keychain/keychain';
-import { keyAgeDays, keyAgeReminder } from '../../core/settings/key-age';
+import { keyAgeDays, keyOverLimit } from '../../core/settings/key-age';
 
 export async function settingsView(settings: Settings, keychain: Keychain, nowMs: number): Promise<SettingsView> {
   const secrets = await keychain.list('identity');
@@ -29,9 +29,9 @@ export async function settingsView(settings: Settings, keychain: Keychain, nowMs
   };
 }
 
-/** Over the limit exactly when the key-age reminder would fire for it: one rule for both. */
+/** Over the limit by the rule the key-age reminder and `latchkey status` follow (keyOverLimit). */
 function keyAge(keyCreated: Identity['keyCreated'], limitDays: number, nowMs: number): Pick<IdentityView, 'keyAge'> {
   if (keyCreated === undefined || Number.isNaN(Date.parse(keyCreated))) return {};
-  const overLimit = keyAgeReminder({ keyCreated, limitDays }, { now: () => nowMs }).fire;
+  const overLimit = keyOverLimit(keyCreated, limitDays, nowMs);
   return { keyAge: { created: new Date(keyCreated).toISOString(), days: keyAgeDays(keyCreated, nowMs), overLimit } };
 }
