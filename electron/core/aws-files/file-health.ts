@@ -27,13 +27,18 @@ export function fileHealth(document: IniDocument, path: string): string[] {
 
   const seenSections = new Seen();
   const defaultKeys = new Seen();
+  const linesSound = soundAtSight(document);
   // Indexed loops, and the few keys of most sections compared with each other rather than hashed: a
   // file can have thousands of sections.
   for (let i = 0; i < sections.length; i++) {
-    const { name, line, entries, invalid } = sections[i] as IniSection;
+    const section = sections[i] as IniSection;
+    const { name, line } = section;
     const isDefaults = name === DEFAULTS_SECTION;
     const again = seenSections.again(name, line);
     if (again && !isDefaults) problem(line, `${JSON.stringify(`[${name}]`)} appears ${again}, ${UNREADABLE}; merge them into one`);
+    // [DEFAULT]'s keys are read even so: a key there repeats one of another [DEFAULT] section.
+    if (linesSound && !isDefaults) continue;
+    const { entries, invalid } = section;
     const keys = isDefaults ? defaultKeys : entries.length > FEW_KEYS ? new Seen() : undefined;
     for (let k = 0; k < entries.length; k++) {
       const entry = entries[k] as IniEntry;
@@ -47,6 +52,36 @@ export function fileHealth(document: IniDocument, path: string): string[] {
 }
 
 const FEW_KEYS = 16;
+
+// Lines that are sound wherever they are: blank, a comment, a header, or a key line at the start of
+// its line with a key of printable ASCII (so it is lower-cased alike everywhere) before its `=` or `:`.
+const SOUND_LINE = /[ \t]*(?:[#;][^\r\n]*)?|\[[^\r\n]+\][^\r\n]*|(?![#;[])[!-9;<>-~][\t -9;<>-~]*[=:][^\r\n]*/.source;
+const OTHER_LINE = new RegExp(`(?:^|\\r\\n?|\\n)(?!(?:${SOUND_LINE})(?:[\\r\\n]|$))`);
+// A key line, then lines that are no header, then a line with the same key (case aside).
+const KEY_AGAIN = /(?:^|[\r\n])((?![#;[])[!-9;<>-~][\t -9;<>-~]*?)[ \t]*[=:][^\r\n]*(?:(?:\r\n?|\n)(?!\[)[^\r\n]*)*?(?:\r\n?|\n)\1[ \t]*[=:]/gi;
+// KEY_AGAIN looks from each key line to the end of its section: on sections this long, or longer, it
+// costs more than reading them.
+const SEARCHED_LINES = 64;
+
+/**
+ * Whether two searches of the whole text prove that no section has a line botocore rejects or a key
+ * twice, so no section's lines need reading: a file can have thousands of sections. Every line is one
+ * that is sound wherever it is (SOUND_LINE: none is indented, so none continues a value), and no key
+ * line has one with the same key after it before the next header.
+ */
+export function soundAtSight(document: IniDocument): boolean {
+  const { source, sections, starts } = document;
+  const [first] = sections;
+  if (!first) return true;
+  for (let i = 0; i < sections.length; i++) {
+    const { line, end } = sections[i] as IniSection;
+    if (end - line > SEARCHED_LINES) return false;
+  }
+  if (document.bom !== '' || OTHER_LINE.test(source)) return false;
+  // From the line break before the first header: lines before it belong to no section.
+  KEY_AGAIN.lastIndex = Math.max((starts[first.line] ?? 0) - 1, 0);
+  return !KEY_AGAIN.test(source);
+}
 
 /** How a repeat appears: "a second time (first on line 1)", "again (…)". */
 const repeat = (count: number, first: number) => `${count === 1 ? 'a second time' : 'again'} (first on line ${first + 1})`;

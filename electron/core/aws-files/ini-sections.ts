@@ -13,9 +13,10 @@
  * Lines botocore would reject are recorded rather than dropped, so an edit can refuse a section it does
  * not understand while every other section's odd lines stay as they are.
  *
- * Files can hold thousands of profiles and every edit reads them all, so lines are read where they are
- * in the file's text, making only what is kept (a key, its value, a section's name); the layout of a
- * key line is read from its text (keyLine) when an edit rewrites it.
+ * Files can hold thousands of profiles and an edit needs one, so a section's lines are read only when
+ * its keys are asked for, where the headers can be found without reading every line (see iniSections);
+ * lines are read where they are in the file's text, making only what is kept (a key, its value, a
+ * section's name), and the layout of a key line is read from its text (keyLine) when an edit rewrites it.
  */
 
 export const DEFAULTS_SECTION = 'DEFAULT';
@@ -89,8 +90,7 @@ const DELIMITER_OR_EOL = /[=:\r\n]/g;
 /** Whether the character at `at` is Python white space within a line. */
 function blankAt(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
-  if (code === 0x20 || code === 0x09) return true;
-  if (code > 0x20 && code < 0x7f) return false;
+  if (code < 0x80) return code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c || (code >= 0x1c && code <= 0x1f);
   BLANK_AT.lastIndex = at;
   return BLANK_AT.test(text);
 }
@@ -312,8 +312,81 @@ function valueOf(joined: string, parts: readonly Part[], invalid: number[], cont
   return nested;
 }
 
-export function iniSections(lines: IniLines): IniSection[] {
+/** The sections, found by reading every line. */
+export function readAllSections(lines: IniLines): IniSection[] {
   return readSections(lines, 0).sections;
+}
+
+/** One section, read alone: from its header line to the next header. */
+function readSection(lines: IniLines, header: number): IniSection {
+  return readSections(lines, header, (line) => line > header).sections[0] as IniSection;
+}
+
+// A line whose first character that is no white space is a `[`, indented: a header, or more of a
+// value, depending on the lines before it.
+const INDENTED_BRACKET = new RegExp(`(?:^\\ufeff?|[\\r\\n])[${BLANK}]+\\[`);
+
+/**
+ * The sections. A line that starts with `[` and has a `]` after the next character is a header,
+ * whatever comes before it: only an indented line can continue a value. So where no `[` is indented the
+ * headers are found from the first character of each line, and each section's lines are read when its
+ * keys are first asked for; otherwise every line is read.
+ */
+export function iniSections(lines: IniLines): IniSection[] {
+  if (INDENTED_BRACKET.test(lines.source)) return readAllSections(lines);
+  const { source, starts, ends } = lines;
+  const sections: IniSection[] = [];
+  let header = -1;
+  let name = '';
+  // The first ] at or after the line being read, kept while it lies ahead, so that lines with a [ and
+  // no ] cannot make the search go over the same text again and again.
+  let ahead = -1;
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i] ?? 0;
+    if (source.charCodeAt(start) !== 0x5b) continue;
+    if (ahead < start) {
+      ahead = source.indexOf(']', start);
+      if (ahead < 0) ahead = source.length;
+    }
+    const end = ends[i] ?? 0;
+    if (ahead >= end) continue;
+    const close = source.lastIndexOf(']', end - 1);
+    if (close <= start + 1) continue;
+    if (header >= 0) sections.push(new SectionReadLater(lines, name, header, i));
+    header = i;
+    name = source.slice(start + 1, close);
+  }
+  if (header >= 0) sections.push(new SectionReadLater(lines, name, header, starts.length));
+  return sections;
+}
+
+/** A section whose lines are read when its keys, or its odd lines, are first asked for. */
+class SectionReadLater implements IniSection {
+  #read: IniSection | undefined;
+
+  constructor(
+    private readonly lines: IniLines,
+    readonly name: string,
+    readonly line: number,
+    readonly end: number,
+  ) {}
+
+  get entries(): readonly IniEntry[] {
+    return this.read().entries;
+  }
+
+  get invalid(): readonly number[] {
+    return this.read().invalid;
+  }
+
+  get continued(): readonly number[] {
+    return this.read().continued;
+  }
+
+  private read(): IniSection {
+    this.#read ??= readSection(this.lines, this.line);
+    return this.#read;
+  }
 }
 
 /**
@@ -337,17 +410,7 @@ export function spliceSections(sections: readonly IniSection[], lines: IniLines,
   };
   const { sections: read, end } = readSections(lines, first > 0 ? (sections[kept]?.line ?? 0) : 0, stop);
   const after = end === lines.starts.length ? [] : sections.slice(next);
-  return [...sections.slice(0, kept), ...read, ...(by === 0 ? after : after.map((section) => moved(section, by)))];
-}
-
-function moved(section: IniSection, by: number): IniSection {
-  const shift = (lines: readonly number[]) => (lines.length > 0 ? lines.map((line) => line + by) : NONE);
-  return {
-    name: section.name,
-    line: section.line + by,
-    end: section.end + by,
-    entries: section.entries.map((entry) => ({ key: entry.key, line: entry.line + by, end: entry.end + by, value: entry.value })),
-    invalid: shift(section.invalid),
-    continued: shift(section.continued),
-  };
+  // A moved section is read again, if ever, where it now is: its text is the same.
+  const moved = (section: IniSection) => new SectionReadLater(lines, section.name, section.line + by, section.end + by);
+  return [...sections.slice(0, kept), ...read, ...(by === 0 ? after : after.map(moved))];
 }

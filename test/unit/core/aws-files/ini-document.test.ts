@@ -1,21 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IniDocument } from '../../../../electron/core/aws-files/ini-document';
-import { iniSections, type IniSection } from '../../../../electron/core/aws-files/ini-sections';
+import { readAllSections } from '../../../../electron/core/aws-files/ini-sections';
+import { seenSections as seen } from './seen-sections';
 import { generatedFile } from './aws-file-arbitrary';
 
 const lines = (doc: IniDocument) => Array.from({ length: doc.lineCount }, (_, i) => ({ text: doc.text(i), eol: doc.eol(i) }));
-
-/** The sections as callers see them. */
-const seen = (sections: readonly IniSection[]) =>
-  sections.map(({ name, line, end, invalid, continued, entries }) => ({
-    name,
-    line,
-    end,
-    invalid,
-    continued,
-    entries: entries.map(({ key, line, end, value }) => ({ key, line, end, value })),
-  }));
 
 describe('IniDocument', () => {
   it('splits lines at \\r\\n, \\n and a lone \\r, as Python does, and keeps each ending', () => {
@@ -80,7 +70,7 @@ describe('IniDocument', () => {
           // An empty text added last without an ending is a line of the document, and prints as nothing.
           const printed = lines(doc).filter((line, i) => i < doc.lineCount - 1 || line.text !== '' || line.eol !== '');
           expect(printed).toEqual(lines(IniDocument.parse(doc.toString())));
-          expect(seen(doc.sections)).toEqual(seen(iniSections(doc)));
+          expect(seen(doc.sections)).toEqual(seen(readAllSections(doc)));
         }
       }),
       { numRuns: 400 },
