@@ -59,9 +59,9 @@ const SOUND_LINE = /[ \t]*(?:[#;][^\r\n]*)?|\[[^\r\n]+\][^\r\n]*|(?![#;[])[!-9;<
 const OTHER_LINE = new RegExp(`(?:^|\\r\\n?|\\n)(?!(?:${SOUND_LINE})(?:[\\r\\n]|$))`);
 // A key line, then lines that are no header, then a line with the same key (case aside).
 const KEY_AGAIN = /(?:^|[\r\n])((?![#;[])[!-9;<>-~][\t -9;<>-~]*?)[ \t]*[=:][^\r\n]*(?:(?:\r\n?|\n)(?!\[)[^\r\n]*)*?(?:\r\n?|\n)\1[ \t]*[=:]/gi;
-// KEY_AGAIN looks from each key line to the end of its section: on sections this long, or longer, it
-// costs more than reading them.
-const SEARCHED_LINES = 64;
+// KEY_AGAIN goes from each line to the end of its section, so a file of long sections costs it many
+// times the text: beyond this many times, reading the sections costs less.
+const SEARCH_BUDGET = 16;
 
 /**
  * Whether two searches of the whole text prove that no section has a line botocore rejects or a key
@@ -73,10 +73,12 @@ export function soundAtSight(document: IniDocument): boolean {
   const { source, sections, starts } = document;
   const [first] = sections;
   if (!first) return true;
+  let cost = 0;
   for (let i = 0; i < sections.length; i++) {
     const { line, end } = sections[i] as IniSection;
-    if (end - line > SEARCHED_LINES) return false;
+    cost += (end - line) * ((starts[end] ?? source.length) - (starts[line] ?? 0));
   }
+  if (cost > SEARCH_BUDGET * source.length) return false;
   if (document.bom !== '' || OTHER_LINE.test(source)) return false;
   // From the line break before the first header: lines before it belong to no section.
   KEY_AGAIN.lastIndex = Math.max((starts[first.line] ?? 0) - 1, 0);

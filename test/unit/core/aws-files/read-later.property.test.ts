@@ -58,6 +58,11 @@ describe('reading only what an edit needs', () => {
     expect(soundAtSight(sound)).toBe(true);
     expect(fileHealth(sound, 'F')).toEqual([]);
 
+    // A section so long that searching from each of its lines would cost more than reading it.
+    const long = Array.from({ length: 400 }, (_, i) => `key_${i} = ${'v'.repeat(100)}`).join('\n');
+    expect(soundAtSight(IniDocument.parse(`[a]\n${long}\n`))).toBe(false);
+    expect(fileHealth(IniDocument.parse(`[a]\n${long}\nKEY_7 = x\n`), 'F')).toHaveLength(1);
+
     profiles[1500] = '[p1500]\naws_access_key_id = A\n# rotated\nAWS_Access_Key_Id\t: B\n';
     const repeated = IniDocument.parse(profiles.join('\n'));
     expect(soundAtSight(repeated)).toBe(false);
