@@ -63,7 +63,7 @@ export class AwsFile {
    * does with [default] and [profile default] (for others it rejects the whole file).
    */
   profiles(): Record<string, AwsProfile> {
-    const { sections } = this.#document;
+    const sections = this.#document.sectionsRead;
     const defaults = defaultEntries(sections);
     const found = dictionary<AwsProfile>();
     // Indexed loops here and below: iterators cost in code V8 has not optimized yet, and files can have
@@ -260,7 +260,7 @@ export class AwsFile {
 
   /** What botocore makes of a line the JS SDK reads as a header. */
   private botocoreReading(line: number): string {
-    const { sections } = this.#document;
+    const sections = this.#document.sectionsRead;
     const section = sections.find((candidate) => candidate.line === line);
     if (section) {
       const other = profileOfSection(this.kind, section.name);

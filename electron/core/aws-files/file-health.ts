@@ -16,7 +16,9 @@ const UNREADABLE = 'so the AWS CLI cannot read this file';
 
 /** One line per problem, in line order, each starting with the path and line number. */
 export function fileHealth(document: IniDocument, path: string): string[] {
-  const { bom, sections } = document;
+  const { bom } = document;
+  const linesSound = soundAtSight(document);
+  const sections = linesSound ? document.sections : document.sectionsRead;
   const found: Array<{ line: number; message: string }> = [];
   const problem = (line: number, message: string) => found.push({ line, message: `${path} line ${line + 1}: ${message}` });
 
@@ -27,7 +29,6 @@ export function fileHealth(document: IniDocument, path: string): string[] {
 
   const seenSections = new Seen();
   const defaultKeys = new Seen();
-  const linesSound = soundAtSight(document);
   // Indexed loops, and the few keys of most sections compared with each other rather than hashed: a
   // file can have thousands of sections.
   for (let i = 0; i < sections.length; i++) {

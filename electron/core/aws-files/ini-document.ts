@@ -4,10 +4,11 @@
  * replaces whole lines and nothing else. Lines end at \r\n, \n or a lone \r, as Python reads them.
  *
  * Files can hold thousands of profiles, so the document is its text and where each line starts and
- * ends in it, rather than a string and an object per line; the sections are read once, when the text is
- * parsed, and an edit reads again only the part it changed.
+ * ends in it, rather than a string and an object per line; its sections are found when the text is
+ * parsed and each is read when first asked for (see iniSections), and an edit reads again only the part
+ * it changed.
  */
-import { iniSections, spliceSections, type IniLines, type IniSection } from './ini-sections';
+import { iniSections, readAllSections, spliceSections, type IniLines, type IniSection } from './ini-sections';
 import { Recent } from './recent';
 
 const BOM = '\ufeff';
@@ -17,6 +18,7 @@ const parsed = new Recent<string, IniDocument>(2, (a, b) => a === b);
 
 export class IniDocument implements IniLines {
   readonly sections: readonly IniSection[];
+  #sectionsRead: readonly IniSection[] | undefined;
 
   private constructor(
     /** The whole text, BOM included. */
@@ -34,6 +36,15 @@ export class IniDocument implements IniLines {
       const { starts, ends } = lineBounds(text);
       return new IniDocument(text, starts, ends);
     });
+  }
+
+  /**
+   * The same sections, every line read in one pass: for a caller that needs the keys of all of them,
+   * which costs less than reading them one by one.
+   */
+  get sectionsRead(): readonly IniSection[] {
+    this.#sectionsRead ??= readAllSections(this);
+    return this.#sectionsRead;
   }
 
   get lineCount(): number {
