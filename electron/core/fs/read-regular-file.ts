@@ -19,6 +19,14 @@ export interface ReadBounds {
 }
 
 export async function readRegularFile(path: string, bounds: ReadBounds): Promise<Buffer | undefined> {
+  return (await readRegularFileInto(path, bounds))?.bytes;
+}
+
+/**
+ * As readRegularFile, into `into` when the file fits in it, rather than into new memory: the bytes are
+ * then a view of it. Gives back the buffer it read into, for the next read.
+ */
+export async function readRegularFileInto(path: string, bounds: ReadBounds, into?: Buffer): Promise<{ bytes: Buffer; buffer: Buffer } | undefined> {
   const fail = (error: unknown) => new LatchkeyError(bounds.code, `cannot read ${path}: ${fsReason(error)}`, { cause: error });
   let handle: FileHandle;
   try {
@@ -32,9 +40,10 @@ export async function readRegularFile(path: string, bounds: ReadBounds): Promise
   try {
     const info = await handle.stat();
     check(path, info, bounds);
-    // Sized for the file as it is, plus one byte to see the end in one read; grown if the file grows,
-    // up to one byte over the bound, which tells a file that grew too big.
-    let buffer = Buffer.allocUnsafe(info.size + 1);
+    // Sized for the file as it is, plus one byte to see the end in one read (or the caller's, if the
+    // file fits); grown if the file grows, up to one byte over the bound, which tells a file that grew
+    // too big.
+    let buffer = into !== undefined && into.length > info.size ? into : Buffer.allocUnsafe(info.size + 1);
     let length = 0;
     for (;;) {
       if (length === buffer.length) {
@@ -44,7 +53,7 @@ export async function readRegularFile(path: string, bounds: ReadBounds): Promise
         buffer = grown;
       }
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) return buffer.subarray(0, length);
+      if (bytesRead === 0) return { bytes: buffer.subarray(0, length), buffer };
       length += bytesRead;
     }
   } catch (error) {
