@@ -32,8 +32,11 @@ interface Splice {
 
 export class AwsFile {
   #document: IniDocument;
-  /** The last profile section() found, checked, in #document: an edit looks for it several times. */
-  #found: { document: IniDocument; profile: string; section: IniSection | undefined } | undefined;
+  /**
+   * The profile last looked up in #document, its sections, and whether section() found them safe to
+   * edit: an edit looks for the same profile several times, among thousands of sections.
+   */
+  #lookup: { document: IniDocument; profile: string; sections: IniSection[]; checked: boolean } | undefined;
 
   private constructor(
     document: IniDocument,
@@ -183,9 +186,8 @@ export class AwsFile {
 
   /** The profile's one section, checked to be safe to edit; undefined when it has none. */
   private section(profile: string): IniSection | undefined {
-    const document = this.#document;
-    if (this.#found?.document === document && this.#found.profile === profile) return this.#found.section;
     const found = this.sectionsOf(profile);
+    if (this.#lookup?.checked) return found[0];
     if (found.length > 1) {
       const where = found.map((section) => `[${section.name}] on line ${section.line + 1}`).join(' and ');
       throw this.refuse(`profile ${profile} has ${found.length} sections (${where}); merge them into one, then try again`);
@@ -210,18 +212,21 @@ export class AwsFile {
         throw this.refuse(`key ${entry.key} appears twice in profile ${profile} (lines ${first + 1} and ${entry.line + 1}); remove one, then try again`);
       seen.set(entry.key, entry.line);
     }
-    this.#found = { document, profile, section };
+    if (this.#lookup) this.#lookup.checked = true;
     return section;
   }
 
   /** The sections botocore reads as the profile's. */
   private sectionsOf(profile: string): IniSection[] {
-    const { sections } = this.#document;
+    const document = this.#document;
+    if (this.#lookup?.document === document && this.#lookup.profile === profile) return this.#lookup.sections;
+    const { sections } = document;
     const found: IniSection[] = [];
     for (let i = 0; i < sections.length; i++) {
       const section = sections[i] as IniSection;
       if (profileOfSection(this.kind, section.name) === profile) found.push(section);
     }
+    this.#lookup = { document, profile, sections: found, checked: false };
     return found;
   }
 

@@ -26,15 +26,15 @@ export class IniDocument implements IniLines {
     /** Line i is source[starts[i], ends[i]); its ending runs to the next line's start, or the end. */
     readonly starts: Uint32Array,
     readonly ends: Uint32Array,
-    sections?: (document: IniDocument) => IniSection[],
+    sections: (document: IniDocument) => IniSection[],
   ) {
-    this.sections = (sections ?? iniSections)(this);
+    this.sections = sections(this);
   }
 
   static parse(text: string): IniDocument {
     return parsed.get(text, () => {
-      const { starts, ends } = lineBounds(text);
-      return new IniDocument(text, starts, ends);
+      const { starts, ends, bracketed } = lineBounds(text);
+      return new IniDocument(text, starts, ends, (document) => iniSections(document, bracketed));
     });
   }
 
@@ -141,8 +141,11 @@ export class IniDocument implements IniLines {
 // A line break as Python reads one: \r\n, a lone \r or \n.
 const LINE_BREAK = /\r\n?|\n/g;
 
-/** Where each line of the text starts and ends (before its ending), past a BOM. */
-function lineBounds(text: string): { starts: Uint32Array; ends: Uint32Array } {
+/**
+ * Where each line of the text starts and ends (before its ending), past a BOM, and which lines start
+ * with `[`: found in the same pass, as the headers are among them.
+ */
+function lineBounds(text: string): { starts: Uint32Array; ends: Uint32Array; bracketed: number[] } {
   // Room for every line there can be (one per \r and \n, and the last), filled by one native search per
   // line: no array grows line by line, and a file can have thousands of lines.
   let room = 1;
@@ -151,24 +154,28 @@ function lineBounds(text: string): { starts: Uint32Array; ends: Uint32Array } {
   for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) room++;
   const starts = new Uint32Array(room);
   const ends = new Uint32Array(room);
+  const bracketed: number[] = [];
   let count = 0;
   let from = text.startsWith(BOM) ? BOM.length : 0;
   if (room === newlines) {
     // No \r: every line ends at a \n, found by the quickest search there is.
     for (let at = text.indexOf('\n', from); at >= 0; from = at + 1, at = text.indexOf('\n', from)) {
+      if (text.charCodeAt(from) === 0x5b) bracketed.push(count);
       starts[count] = from;
       ends[count++] = at;
     }
   } else {
     for (LINE_BREAK.lastIndex = from; LINE_BREAK.test(text); from = LINE_BREAK.lastIndex) {
       const next = LINE_BREAK.lastIndex;
+      if (text.charCodeAt(from) === 0x5b) bracketed.push(count);
       starts[count] = from;
       ends[count++] = next - (text.charCodeAt(next - 1) === 0x0a && text.charCodeAt(next - 2) === 0x0d ? 2 : 1);
     }
   }
   if (from < text.length) {
+    if (text.charCodeAt(from) === 0x5b) bracketed.push(count);
     starts[count] = from;
     ends[count++] = text.length;
   }
-  return { starts: starts.subarray(0, count), ends: ends.subarray(0, count) };
+  return { starts: starts.subarray(0, count), ends: ends.subarray(0, count), bracketed };
 }

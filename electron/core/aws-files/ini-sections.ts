@@ -327,12 +327,12 @@ function readSection(lines: IniLines, header: number): IniSection {
 const INDENTED_BRACKET = new RegExp(`(?:^\\ufeff?|[\\r\\n])[${BLANK}]+\\[`);
 
 /**
- * The sections. A line that starts with `[` and has a `]` after the next character is a header,
- * whatever comes before it: only an indented line can continue a value. So where no `[` is indented the
- * headers are found from the first character of each line, and each section's lines are read when its
- * keys are first asked for; otherwise every line is read.
+ * The sections, given the lines that start with `[`. Such a line with a `]` after the next character is
+ * a header, whatever comes before it: only an indented line can continue a value. So where no `[` is
+ * indented the headers are found among those lines, and each section's lines are read when its keys are
+ * first asked for; otherwise every line is read.
  */
-export function iniSections(lines: IniLines): IniSection[] {
+export function iniSections(lines: IniLines, bracketed: readonly number[]): IniSection[] {
   if (INDENTED_BRACKET.test(lines.source)) return readAllSections(lines);
   const { source, starts, ends } = lines;
   const sections: IniSection[] = [];
@@ -341,9 +341,9 @@ export function iniSections(lines: IniLines): IniSection[] {
   // The first ] at or after the line being read, kept while it lies ahead, so that lines with a [ and
   // no ] cannot make the search go over the same text again and again.
   let ahead = -1;
-  for (let i = 0; i < starts.length; i++) {
+  for (let b = 0; b < bracketed.length; b++) {
+    const i = bracketed[b] ?? 0;
     const start = starts[i] ?? 0;
-    if (source.charCodeAt(start) !== 0x5b) continue;
     if (ahead < start) {
       ahead = source.indexOf(']', start);
       if (ahead < 0) ahead = source.length;
