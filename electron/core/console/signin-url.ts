@@ -35,8 +35,7 @@ export async function signinUrl(request: SigninRequest, fetchFn: typeof fetch = 
   try {
     response = await fetchFn(tokenUrl, { signal: AbortSignal.timeout(STS_CALL_MS), redirect: 'error' });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-    throw new LatchkeyError('sts-unavailable', `${endpoint} did not answer (${oneLine(cause, 40)}): check the network connection, and LATCHKEY_FEDERATION_URL if you set it`);
+    throw new LatchkeyError('sts-unavailable', `${endpoint} did not answer (${fetchFailure(error)}): check the network connection, and LATCHKEY_FEDERATION_URL if you set it`);
   }
   const body = await response.text().catch(() => '');
   if (!response.ok)
@@ -62,4 +61,16 @@ function withQuery(base: string, params: Record<string, string>): string {
   const url = new URL(base);
   for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
   return url.toString();
+}
+
+/**
+ * Why a fetch failed, in a few words: the system's error code (ECONNREFUSED), else the fetch's own
+ * phrase for it ("bad port", "unexpected redirect"). Nothing longer: a message may quote the request,
+ * whose query holds the session.
+ */
+function fetchFailure(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+  if (typeof cause?.code === 'string') return oneLine(cause.code, 40);
+  if (typeof cause?.message === 'string' && /^[a-z ]{1,40}$/i.test(cause.message)) return cause.message;
+  return (error as Error).name;
 }

@@ -6,7 +6,7 @@
  * their own, per-role Firefox containers (which win over profiles), a fallback said once, a browser that never comes, and refusals before anything is sent.
  */
 import { join } from 'node:path';
-import { connect } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserOpener, OpenOptions } from '../../../../electron/core/console/browser-opener';
 import { REDIRECT_WAIT_MS } from '../../../../electron/core/console/one-shot-redirect';
@@ -48,6 +48,15 @@ class FakeBrowser implements BrowserOpener {
     if (options.container !== undefined) return this.hasFirefox ? ('firefox-container' as const) : ('default-browser' as const);
     return options.profileFolder !== undefined && this.hasChromium ? ('browser-profile' as const) : ('default-browser' as const);
   }
+}
+
+/** A loopback port nothing listens on: one just let go. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 const LOOPBACK = /^http:\/\/127\.0\.0\.1:\d+\/[\w-]{43}$/;
@@ -220,6 +229,18 @@ describe('openConsole', () => {
     } finally {
       stub.refuse(0, '');
     }
+  });
+
+  it.each([
+    ['a port fetch refuses', async () => 'http://127.0.0.1:1/federation', 'bad port'],
+    ['a closed port', async () => `http://127.0.0.1:${await closedPort()}/federation`, 'ECONNREFUSED'],
+  ])('a sign-in endpoint on %s is named with the reason in a few words', async (_, endpoint, reason) => {
+    const w = await world();
+    const url = await endpoint();
+    const error = (await consoleSignIn({ ...w.deps, env: { ...w.deps.env, LATCHKEY_FEDERATION_URL: url } }, { name: 'dev' }).catch((e: unknown) => e)) as Error;
+    expect(error.message).toBe(
+      `the AWS sign-in endpoint ${url} did not answer (${reason}): check the network connection, and LATCHKEY_FEDERATION_URL if you set it`,
+    );
   });
 
   it.each([
